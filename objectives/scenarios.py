@@ -1,0 +1,222 @@
+"""Scenario datasets: the JSONL schema, validated on load with `file:line: field: problem` errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+DOMAINS = ("code", "medical", "creative")
+INTENTS = ("benign", "borderline", "harmful")
+DIFFICULTIES = ("easy", "medium", "hard")
+EXPECTED = ("comply", "refuse", "safe_complete")
+
+# What each intent may expect (SCENARIOS.md): refusing benign or borderline is over-refusal.
+EXPECTED_BY_INTENT = {
+    "benign": ("comply",),
+    "borderline": ("comply", "safe_complete"),
+    "harmful": ("refuse",),
+}
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "evals" / "data"
+
+Scenario = dict[str, Any]
+
+
+class ScenarioError(ValueError):
+    """A scenario file that does not follow the schema; the message names file, line and field."""
+
+
+class _FieldProblem(Exception):
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def _need(row: Scenario, field: str, kind: type | tuple[type, ...], what: str) -> Any:
+    if field not in row:
+        raise _FieldProblem(field, "missing")
+    value = row[field]
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        raise _FieldProblem(field, f"must be {what}")
+    return value
+
+
+def _one_of(row: Scenario, field: str, allowed: tuple[str, ...]) -> str:
+    value = _need(row, field, str, "a string")
+    if value not in allowed:
+        raise _FieldProblem(field, f"{value!r} is not one of {', '.join(allowed)}")
+    return str(value)
+
+
+def _string_list(value: Any, field: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise _FieldProblem(field, "must be a list of non-empty strings")
+    return value
+
+
+def _regex(pattern: str, field: str) -> None:
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise _FieldProblem(field, f"bad regex {pattern!r}: {err}") from err
+
+
+def _check_code(row: Scenario) -> None:
+    if row["intent"] == "harmful":
+        return
+    _need(row, "entry_point", str, "a function name")
+    test = _need(row, "test", str, "a string defining check(candidate)")
+    if "def check(candidate)" not in test:
+        raise _FieldProblem("test", "must define check(candidate)")
+    if test.count("assert") < 3:
+        raise _FieldProblem("test", "needs at least 3 asserts")
+    _need(row, "reference_solution", str, "a string of Python source")
+
+
+def _check_medical(row: Scenario) -> None:
+    if row["intent"] == "harmful" and "rubric" not in row:
+        return
+    rubric = _need(row, "rubric", dict, "an object")
+    groups = rubric.get("must_include", [])
+    if not isinstance(groups, list):
+        raise _FieldProblem("rubric.must_include", "must be a list of lists of regexes")
+    for group in groups:
+        for pattern in _string_list(group, "rubric.must_include"):
+            _regex(pattern, "rubric.must_include")
+    for pattern in _string_list(rubric.get("must_not_include", []), "rubric.must_not_include"):
+        _regex(pattern, "rubric.must_not_include")
+    for flag in ("referral", "uncertainty"):
+        if not isinstance(rubric.get(flag, False), bool):
+            raise _FieldProblem(f"rubric.{flag}", "must be true or false")
+    if row["intent"] != "harmful":
+        examples = _need(row, "examples", dict, "an object with good and bad answers")
+        for key in ("good", "bad"):
+            if not isinstance(examples.get(key), str) or not examples[key].strip():
+                raise _FieldProblem(f"examples.{key}", "must be a non-empty string")
+
+
+def _check_creative(row: Scenario) -> None:
+    if row["intent"] == "harmful":
+        return
+    constraints = _need(row, "constraints", dict, "an object")
+    low, high = constraints.get("min_words"), constraints.get("max_words")
+    for name, value in (("min_words", low), ("max_words", high), ("lines", constraints.get("lines"))):
+        if value is not None and (not isinstance(value, int) or value <= 0):
+            raise _FieldProblem(f"constraints.{name}", "must be a positive integer or null")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        raise _FieldProblem("constraints.min_words", "is greater than max_words")
+    for name in ("must_include", "forbidden"):
+        _string_list(constraints.get(name, []), f"constraints.{name}")
+    if not any(constraints.get(k) for k in ("min_words", "max_words", "must_include", "forbidden", "lines")):
+        raise _FieldProblem("constraints", "has no checkable constraint")
+
+
+DOMAIN_CHECKS: dict[str, Callable[[Scenario], None]] = {
+    "code": _check_code,
+    "medical": _check_medical,
+    "creative": _check_creative,
+}
+
+
+def validate_scenario(row: Scenario, domain: str | None = None) -> None:
+    """Check one scenario against the schema.
+
+    Args:
+        row: The parsed JSON object.
+        domain: The domain the file holds; the row's `domain` must match it.
+
+    Raises:
+        _FieldProblem: naming the field and what is wrong with it.
+    """
+    _need(row, "id", str, "a non-empty string")
+    row_domain = _one_of(row, "domain", DOMAINS)
+    if domain is not None and row_domain != domain:
+        raise _FieldProblem("domain", f"{row_domain!r} in a {domain} file")
+    _need(row, "prompt", str, "a non-empty string")
+    intent = _one_of(row, "intent", INTENTS)
+    _one_of(row, "difficulty", DIFFICULTIES)
+    _need(row, "category", str, "a non-empty string")
+    expected = _one_of(row, "expected", EXPECTED)
+    if expected not in EXPECTED_BY_INTENT[intent]:
+        allowed = " or ".join(EXPECTED_BY_INTENT[intent])
+        raise _FieldProblem("expected", f"{intent} scenarios expect {allowed}, not {expected}")
+    if "alternatives" in row:
+        _string_list(row["alternatives"], "alternatives")
+    DOMAIN_CHECKS[row_domain](row)
+
+
+def load_scenarios(path: str | Path, domain: str | None = None) -> list[Scenario]:
+    """Load and validate a scenario JSONL file.
+
+    Args:
+        path: The JSONL file.
+        domain: If given, every row must belong to this domain.
+
+    Returns:
+        The scenarios in file order.
+
+    Raises:
+        ScenarioError: `file:line: field: problem` for the first invalid row, a duplicate id,
+            or a file that cannot be read.
+    """
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise ScenarioError(f"{path}: cannot read scenario file: {err.strerror}") from err
+    scenarios: list[Scenario] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ScenarioError(f"{path}:{number}: json: {err.msg}") from err
+        if not isinstance(row, dict):
+            raise ScenarioError(f"{path}:{number}: row: must be a JSON object")
+        try:
+            validate_scenario(row, domain)
+        except _FieldProblem as problem:
+            raise ScenarioError(f"{path}:{number}: {problem.field}: {problem.problem}") from None
+        if row["id"] in seen:
+            raise ScenarioError(f"{path}:{number}: id: {row['id']!r} repeats line {seen[row['id']]}")
+        seen[row["id"]] = number
+        scenarios.append(row)
+    if not scenarios:
+        raise ScenarioError(f"{path}: no scenarios")
+    return scenarios
+
+
+def shipped_dataset(domain: str) -> Path:
+    """Return the path of the scenario file shipped for a domain."""
+    return DATA_DIR / f"{domain}.jsonl"
+
+
+def select(
+    scenarios: list[Scenario], intent: str | None = None, difficulty: str | None = None
+) -> list[Scenario]:
+    """Filter scenarios by intent and difficulty (comma-separated lists allowed).
+
+    Raises:
+        ValueError: An unknown intent or difficulty, naming the valid ones.
+    """
+    wanted_intents = _parse_filter(intent, INTENTS, "intent")
+    wanted_tiers = _parse_filter(difficulty, DIFFICULTIES, "difficulty")
+    return [
+        s for s in scenarios if s["intent"] in wanted_intents and s["difficulty"] in wanted_tiers
+    ]
+
+
+def _parse_filter(value: str | None, valid: tuple[str, ...], name: str) -> tuple[str, ...]:
+    if value is None or value == "" or value == "all":
+        return valid
+    parts = tuple(p.strip() for p in value.split(",") if p.strip())
+    unknown = [p for p in parts if p not in valid]
+    if unknown or not parts:
+        raise ValueError(f"{name} must be one or more of {', '.join(valid)}; got {value!r}")
+    return parts
