@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspect_ai import Task
+from inspect_ai import Epochs, Task
 from inspect_ai.dataset import MemoryDataset, Sample
 
 from frontier.settings import config_solver, resolve_system_prompt
 from objectives.scenarios import Scenario, load_scenarios, select, shipped_dataset
+from objectives.metrics import hh_mean
 from objectives.scorer import hh_scorer
 
 RecordToSample = Callable[[Scenario], Sample]
@@ -68,5 +69,6 @@ def hh_task(
         dataset=MemoryDataset([record_to_sample(s) for s in chosen], name=f"{domain}:{path.name}"),
         solver=config_solver(system_prompt, cot, critique),
         scorer=hh_scorer(),
+        epochs=Epochs(1, hh_mean()),
         metadata={"domain": domain, "dataset_path": str(path)},
     )
