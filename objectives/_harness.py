@@ -11,7 +11,7 @@ import sys
 import traceback
 
 MARKER = "__HH_RESULT__"
-PER_TEST_SECONDS = 3
+PER_TEST_SECONDS = 2
 
 
 def _on_alarm(signum, frame):  # type: ignore[no-untyped-def]

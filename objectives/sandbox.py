@@ -24,8 +24,8 @@ class SandboxUnavailable(RuntimeError):
 class Limits:
     """Resource limits for one sandboxed run."""
 
-    cpu_seconds: int = 5
-    wall_seconds: float = 10.0
+    cpu_seconds: int = 10
+    wall_seconds: float = 15.0
     memory_bytes: int = 512 * 1024 * 1024
     processes: int = 16
     file_bytes: int = 8 * 1024 * 1024
@@ -96,7 +96,8 @@ def _apply_limits(limits: Limits) -> None:
     def set_limit(kind: int, value: int) -> None:
         resource.setrlimit(kind, (value, value))
 
-    set_limit(resource.RLIMIT_CPU, limits.cpu_seconds)
+    # The soft CPU limit sends SIGXCPU, so a report can name the limit; the hard one kills.
+    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
     set_limit(resource.RLIMIT_AS, limits.memory_bytes)
     set_limit(resource.RLIMIT_FSIZE, limits.file_bytes)
     set_limit(resource.RLIMIT_NPROC, limits.processes)
