@@ -1,0 +1,73 @@
+"""The in-process GGUF provider: resolution, errors, decoding settings, usage and the cache."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from inspect_ai.model import ChatMessageSystem, ChatMessageUser, GenerateConfig, get_model
+
+from frontier.gguf import GGUFModelError, completion_kwargs, resolve_gguf
+
+
+def test_smollm2_resolves_to_the_packaged_file() -> None:
+    path = resolve_gguf("smollm2")
+    assert path.name == "SmolLM2-135M-Instruct.Q4_1.gguf"
+    assert path.stat().st_size > 50_000_000
+
+
+def test_missing_file_names_the_path(tmp_path: Path) -> None:
+    missing = tmp_path / "absent.gguf"
+    with pytest.raises(GGUFModelError, match=f"GGUF file not found: {missing}"):
+        resolve_gguf(str(missing))
+
+
+def test_unknown_name_lists_the_known_ones() -> None:
+    with pytest.raises(GGUFModelError, match="unknown GGUF model 'llama9': use one of smollm2"):
+        resolve_gguf("llama9")
+
+
+def test_unloadable_file_is_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.gguf"
+    junk.write_bytes(b"not a gguf file")
+    with pytest.raises(GGUFModelError, match=f"cannot load GGUF file {junk}"):
+        get_model(f"gguf/{junk}")
+
+
+def test_generate_config_maps_onto_llama_cpp() -> None:
+    config = GenerateConfig(temperature=0.3, top_p=0.8, top_k=20, max_tokens=7, seed=5, stop_seqs=["\n\n"])
+    assert completion_kwargs(config) == {
+        "max_tokens": 7, "temperature": 0.3, "top_p": 0.8, "top_k": 20, "seed": 5, "stop": ["\n\n"],
+    }
+    assert completion_kwargs(GenerateConfig()) == {"max_tokens": 512}
+
+
+@pytest.mark.slow
+def test_real_generation_honours_settings_and_reports_usage(tmp_path: Path) -> None:
+    model = get_model("gguf/smollm2")
+    messages = [ChatMessageSystem(content="Answer in one short sentence."), ChatMessageUser(content="Name a colour.")]
+
+    async def run(config: GenerateConfig) -> tuple[str, int, int]:
+        out = await model.generate(messages, config=config)
+        assert out.usage is not None
+        return out.completion, out.usage.input_tokens, out.usage.output_tokens
+
+    seeded = GenerateConfig(temperature=1.0, seed=11, max_tokens=12)
+    first, inputs, outputs = asyncio.run(run(seeded))
+    assert asyncio.run(run(seeded))[0] == first  # same seed, same text
+    assert 0 < outputs <= 12 and inputs > 10
+    stopped, _, _ = asyncio.run(run(GenerateConfig(temperature=0.0, max_tokens=40, stop_seqs=[" "])))
+    assert " " not in stopped.strip()
+    assert asyncio.run(model.count_tokens("hello world")) == 2
+
+
+@pytest.mark.slow
+def test_model_cache_serves_repeat_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INSPECT_CACHE_DIR", str(tmp_path))
+    model = get_model("gguf/smollm2")
+    config = GenerateConfig(temperature=1.0, max_tokens=16, cache=True)
+    first = asyncio.run(model.generate("Say something random.", config=config))
+    again = asyncio.run(model.generate("Say something random.", config=config))
+    assert again.completion == first.completion
+    assert any(tmp_path.rglob("*")), "the cache wrote nothing"
