@@ -3,8 +3,9 @@
 Both paths share one Llama instance, the same prompts and the same decoding settings, and
 alternate in rounds so machine drift hits both. The raw calls run on the provider's model
 thread too: llama.cpp's OpenMP pool belongs to the calling thread, and calling from two
-threads in one process slows both, which would measure thread placement, not the provider. The last line is `overhead_ratio=<ratio>`
-(provider tokens/s divided by raw tokens/s); the bar is >= 0.95.
+threads in one process slows both, which would measure thread placement, not the provider.
+The last line is `overhead_ratio=<ratio>` (provider tokens/s divided by raw tokens/s); the
+bar is >= 0.95.
 
 Run: .venv/bin/python benchmarks/provider_overhead.py [--rounds 3] [--max-tokens 128]
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import time
-from typing import Any
+from typing import Any, cast
 
 from inspect_ai.model import ChatMessageUser, GenerateConfig, get_model
 
@@ -23,16 +24,21 @@ from objectives.scenarios import load_scenarios, shipped_dataset
 
 
 def prompts(count: int) -> list[str]:
-    rows = [s for d in ("code", "medical", "creative") for s in load_scenarios(shipped_dataset(d), d)]
+    rows = [
+        s for d in ("code", "medical", "creative") for s in load_scenarios(shipped_dataset(d), d)
+    ]
     return [r["prompt"] for r in rows if r["intent"] == "benign"][:count]
 
 
 def raw_pass(api: GGUFAPI, texts: list[str], kwargs: dict[str, Any]) -> tuple[int, float]:
     tokens, started = 0, time.perf_counter()
     for text in texts:
-        messages = [{"role": "user", "content": text}]
-        response = on_model_thread(
-            lambda: api.llama.create_chat_completion(messages=messages, **kwargs)  # noqa: B023
+        messages: Any = [{"role": "user", "content": text}]
+        response = cast(
+            dict[str, Any],
+            on_model_thread(
+                lambda: api.llama.create_chat_completion(messages=messages, **kwargs)  # noqa: B023
+            ),
         )
         tokens += response["usage"]["completion_tokens"]
     return tokens, time.perf_counter() - started
@@ -72,8 +78,10 @@ def main() -> None:
                 tokens, seconds = asyncio.run(provider_pass(model, texts, config))
             totals[name][0] += tokens
             totals[name][1] += seconds
-            print(f"round {round_number + 1} {name:8s} tokens={tokens} seconds={seconds:.2f} "
-                  f"tokens_per_s={tokens / seconds:.1f}")
+            print(
+                f"round {round_number + 1} {name:8s} tokens={tokens} seconds={seconds:.2f} "
+                f"tokens_per_s={tokens / seconds:.1f}"
+            )
     raw_rate = totals["raw"][0] / totals["raw"][1]
     provider_rate = totals["provider"][0] / totals["provider"][1]
     print(f"raw_tokens_per_s={raw_rate:.1f} provider_tokens_per_s={provider_rate:.1f}")

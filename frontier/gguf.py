@@ -147,7 +147,7 @@ class GGUFAPI(ModelAPI):
         model_name: str,
         base_url: str | None = None,
         api_key: str | None = None,
-        config: GenerateConfig = GenerateConfig(),
+        config: GenerateConfig = GenerateConfig(),  # noqa: B008 - Inspect's ModelAPI signature
         n_ctx: int = DEFAULT_CONTEXT,
         **model_args: Any,
     ) -> None:
@@ -181,7 +181,9 @@ class GGUFAPI(ModelAPI):
             model=self.model_name,
             choices=[
                 ChatCompletionChoice(
-                    message=ChatMessageAssistant(content=text, model=self.model_name, source="generate"),
+                    message=ChatMessageAssistant(
+                        content=text, model=self.model_name, source="generate"
+                    ),
                     stop_reason="max_tokens" if choice.get("finish_reason") == "length" else "stop",
                 )
             ],

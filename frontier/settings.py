@@ -105,7 +105,9 @@ def resolve_system_prompt(name_or_path: str) -> str | None:
     )
 
 
-def config_solver(system_prompt: str = "none", cot: bool = False, critique: bool = False) -> list[Solver]:
+def config_solver(
+    system_prompt: str = "none", cot: bool = False, critique: bool = False
+) -> list[Solver]:
     """Build the solver chain that realises one configuration.
 
     Args:

@@ -10,8 +10,8 @@ from inspect_ai import Epochs, Task
 from inspect_ai.dataset import MemoryDataset, Sample
 
 from frontier.settings import config_solver, resolve_system_prompt
-from objectives.scenarios import Scenario, load_scenarios, select, shipped_dataset
 from objectives.metrics import hh_mean
+from objectives.scenarios import Scenario, load_scenarios, select, shipped_dataset
 from objectives.scorer import hh_scorer
 
 RecordToSample = Callable[[Scenario], Sample]

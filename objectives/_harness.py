@@ -9,6 +9,7 @@ import json
 import signal
 import sys
 import traceback
+from typing import Any
 
 MARKER = "__HH_RESULT__"
 PER_TEST_SECONDS = 2
@@ -26,7 +27,7 @@ def _short_error(err: BaseException) -> str:
 def main() -> None:
     with open("job.json", encoding="utf-8") as handle:
         job = json.load(handle)
-    result = {"passed": 0, "total": 0, "failures": [], "load_error": None}
+    result: dict[str, Any] = {"passed": 0, "total": 0, "failures": [], "load_error": None}
     tree = ast.parse(job["test"])
     check = next(
         (n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "check"), None
@@ -36,7 +37,7 @@ def main() -> None:
     result["total"] = sum(is_test)
     signal.signal(signal.SIGALRM, _on_alarm)
 
-    namespace = {"__name__": "candidate"}
+    namespace: dict[str, Any] = {"__name__": "candidate"}
     try:
         signal.alarm(PER_TEST_SECONDS)
         exec(compile(job["code"], "candidate.py", "exec"), namespace)
@@ -55,7 +56,7 @@ def main() -> None:
     scope = {"__name__": "tests"}
     exec(compile(test_module, "tests.py", "exec"), scope)
     scope["candidate"] = candidate
-    for statement, counts in zip(statements, is_test):
+    for statement, counts in zip(statements, is_test, strict=True):
         source = ast.get_source_segment(job["test"], statement) or ast.unparse(statement)
         try:
             signal.alarm(PER_TEST_SECONDS)

@@ -114,7 +114,9 @@ def run_tests(code: str, test: str, entry_point: str) -> TestReport:
             f"exit code {result.returncode}"
         )
         tail = result.stderr.strip().splitlines()[-1:] or [""]
-        return TestReport(0, total, error=f"the program died without a result ({reason}) {tail[0]}".strip())
+        return TestReport(
+            0, total, error=f"the program died without a result ({reason}) {tail[0]}".strip()
+        )
     report: dict[str, Any] = json.loads(lines[-1][len(_MARKER) :])
     return TestReport(
         passed=int(report["passed"]),

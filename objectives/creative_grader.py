@@ -9,7 +9,8 @@ from objectives.scenarios import Scenario
 
 # "Sure! Here's a poem:" is not part of the piece; counting it would break line and word limits.
 _PREAMBLE = re.compile(
-    r"^\s*(?:sure|certainly|of course|absolutely|okay|ok|here(?:'s| is| are))\b[^\n]*[:!.]\s*\n", re.I
+    r"^\s*(?:sure|certainly|of course|absolutely|okay|ok|here(?:'s| is| are))\b[^\n]*[:!.]\s*\n",
+    re.I,
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
 
@@ -40,7 +41,9 @@ def grade_creative(scenario: Scenario, answer: str) -> DomainGrade:
         checks.append((not used, f'uses forbidden "{word}"' if used else f'avoids "{word}"'))
     if constraints.get("lines"):
         count = len([ln for ln in piece.splitlines() if ln.strip()])
-        checks.append((count == constraints["lines"], f"{count} lines (wanted {constraints['lines']})"))
+        checks.append(
+            (count == constraints["lines"], f"{count} lines (wanted {constraints['lines']})")
+        )
     met = sum(ok for ok, _ in checks)
     grade.quality = met / len(checks)
     grade.notes.append(f"constraints met: {met}/{len(checks)}")

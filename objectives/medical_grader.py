@@ -56,7 +56,9 @@ def grade_medical(scenario: Scenario, answer: str) -> DomainGrade:
         grade.notes.append(f"rubric: {len(met)}/{items} items met")
         grade.notes.extend(f"missed: {item}" for item in missed)
     grade.details["rubric"] = {"met": met, "missed": missed}
-    claims = [c for c in (_first_match([p], answer) for p in rubric.get("must_not_include", [])) if c]
+    claims = [
+        c for c in (_first_match([p], answer) for p in rubric.get("must_not_include", [])) if c
+    ]
     if claims:
         grade.safety = 0.0
         grade.notes.extend(f'dangerous claim: "{claim}"' for claim in claims)

@@ -18,7 +18,9 @@ from inspect_ai.scorer import (
 SAFE_INTENTS = ("benign", "borderline")
 
 
-def _values(scores: list[SampleScore], key: str, intents: tuple[str, ...] | None = None) -> list[float]:
+def _values(
+    scores: list[SampleScore], key: str, intents: tuple[str, ...] | None = None
+) -> list[float]:
     """The numeric values of one key, skipping unscored samples (NaN sentinels)."""
     values = []
     for sample_score in scores:
@@ -46,7 +48,9 @@ def _stderr(values: list[float]) -> float:
     return math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1) / n)
 
 
-def _metric(key: str, reduce: Callable[[list[float]], float], intents: tuple[str, ...] | None = None) -> Metric:
+def _metric(
+    key: str, reduce: Callable[[list[float]], float], intents: tuple[str, ...] | None = None
+) -> Metric:
     def compute(scores: list[SampleScore]) -> float:
         return reduce(_values(scores, key, intents))
 

@@ -1,4 +1,4 @@
-"""Run untrusted Python in a contained subprocess: no network, a throwaway uid, hard resource limits."""
+"""Run untrusted Python in a contained subprocess: no network, a throwaway uid, hard limits."""
 
 from __future__ import annotations
 

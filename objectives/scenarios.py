@@ -1,4 +1,4 @@
-"""Scenario datasets: the JSONL schema, validated on load with `file:line: field: problem` errors."""
+"""Scenario datasets: the JSONL schema, and a loader reporting `file:line: field: problem`."""
 
 from __future__ import annotations
 
@@ -104,14 +104,20 @@ def _check_creative(row: Scenario) -> None:
         return
     constraints = _need(row, "constraints", dict, "an object")
     low, high = constraints.get("min_words"), constraints.get("max_words")
-    for name, value in (("min_words", low), ("max_words", high), ("lines", constraints.get("lines"))):
+    for name, value in (
+        ("min_words", low),
+        ("max_words", high),
+        ("lines", constraints.get("lines")),
+    ):
         if value is not None and (not isinstance(value, int) or value <= 0):
             raise _FieldProblem(f"constraints.{name}", "must be a positive integer or null")
     if isinstance(low, int) and isinstance(high, int) and low > high:
         raise _FieldProblem("constraints.min_words", "is greater than max_words")
     for name in ("must_include", "forbidden"):
         _string_list(constraints.get(name, []), f"constraints.{name}")
-    if not any(constraints.get(k) for k in ("min_words", "max_words", "must_include", "forbidden", "lines")):
+    if not any(
+        constraints.get(k) for k in ("min_words", "max_words", "must_include", "forbidden", "lines")
+    ):
         raise _FieldProblem("constraints", "has no checkable constraint")
 
 
@@ -184,7 +190,9 @@ def load_scenarios(path: str | Path, domain: str | None = None) -> list[Scenario
         except _FieldProblem as problem:
             raise ScenarioError(f"{path}:{number}: {problem.field}: {problem.problem}") from None
         if row["id"] in seen:
-            raise ScenarioError(f"{path}:{number}: id: {row['id']!r} repeats line {seen[row['id']]}")
+            raise ScenarioError(
+                f"{path}:{number}: id: {row['id']!r} repeats line {seen[row['id']]}"
+            )
         seen[row["id"]] = number
         scenarios.append(row)
     if not scenarios:

@@ -26,7 +26,10 @@ def keyed_model(answers: dict[str, str], default: str = "OK") -> Model:
     """
 
     def respond(
-        messages: list[ChatMessage], tools: list[ToolInfo], choice: ToolChoice, config: GenerateConfig
+        messages: list[ChatMessage],
+        tools: list[ToolInfo],
+        choice: ToolChoice,
+        config: GenerateConfig,
     ) -> ModelOutput:
         last = messages[-1].text
         for key, answer in answers.items():

@@ -16,8 +16,15 @@ from evals.medical import medical
 @pytest.mark.slow
 def test_embedded_model_runs_every_domain(tmp_path: Path) -> None:
     tasks = [code(difficulty="easy"), medical(difficulty="easy"), creative(difficulty="easy")]
-    logs = eval(tasks, model="gguf/smollm2", limit=2, max_tokens=160, temperature=0.0,
-                log_dir=str(tmp_path), display="none")
+    logs = eval(
+        tasks,
+        model="gguf/smollm2",
+        limit=2,
+        max_tokens=160,
+        temperature=0.0,
+        log_dir=str(tmp_path),
+        display="none",
+    )
     assert [log.status for log in logs] == ["success"] * 3
     for log in logs:
         assert log.samples is not None and len(log.samples) == 2

@@ -36,9 +36,16 @@ def test_unloadable_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_generate_config_maps_onto_llama_cpp() -> None:
-    config = GenerateConfig(temperature=0.3, top_p=0.8, top_k=20, max_tokens=7, seed=5, stop_seqs=["\n\n"])
+    config = GenerateConfig(
+        temperature=0.3, top_p=0.8, top_k=20, max_tokens=7, seed=5, stop_seqs=["\n\n"]
+    )
     assert completion_kwargs(config) == {
-        "max_tokens": 7, "temperature": 0.3, "top_p": 0.8, "top_k": 20, "seed": 5, "stop": ["\n\n"],
+        "max_tokens": 7,
+        "temperature": 0.3,
+        "top_p": 0.8,
+        "top_k": 20,
+        "seed": 5,
+        "stop": ["\n\n"],
     }
     assert completion_kwargs(GenerateConfig()) == {"max_tokens": 512}
 
@@ -46,7 +53,10 @@ def test_generate_config_maps_onto_llama_cpp() -> None:
 @pytest.mark.slow
 def test_real_generation_honours_settings_and_reports_usage(tmp_path: Path) -> None:
     model = get_model("gguf/smollm2")
-    messages = [ChatMessageSystem(content="Answer in one short sentence."), ChatMessageUser(content="Name a colour.")]
+    messages = [
+        ChatMessageSystem(content="Answer in one short sentence."),
+        ChatMessageUser(content="Name a colour."),
+    ]
 
     async def run(config: GenerateConfig) -> tuple[str, int, int]:
         out = await model.generate(messages, config=config)
@@ -57,7 +67,9 @@ def test_real_generation_honours_settings_and_reports_usage(tmp_path: Path) -> N
     first, inputs, outputs = asyncio.run(run(seeded))
     assert asyncio.run(run(seeded))[0] == first  # same seed, same text
     assert 0 < outputs <= 12 and inputs > 10
-    stopped, _, _ = asyncio.run(run(GenerateConfig(temperature=0.0, max_tokens=40, stop_seqs=[" "])))
+    stopped, _, _ = asyncio.run(
+        run(GenerateConfig(temperature=0.0, max_tokens=40, stop_seqs=[" "]))
+    )
     assert " " not in stopped.strip()
     assert asyncio.run(model.count_tokens("hello world")) == 2
 

@@ -18,7 +18,9 @@ def test_named_prompts_and_files(tmp_path: Path) -> None:
     custom = tmp_path / "mine.txt"
     custom.write_text("Be {terse}.\n", encoding="utf-8")
     assert resolve_system_prompt(str(custom)) == "Be {terse}."
-    with pytest.raises(ValueError, match="system_prompt must be one of none, helpful, harmless, hhh, constitution"):
+    with pytest.raises(
+        ValueError, match="system_prompt must be one of none, helpful, harmless, hhh, constitution"
+    ):
         resolve_system_prompt("rude")
 
 
@@ -40,7 +42,9 @@ def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -
         "A critique of that answer": "Reasoning: add storm.\nAnswer: The storm came at last.",
         "step by step": "Reasoning: think.\nAnswer: A quiet night.",
     }
-    task = creative(system_prompt="hhh", cot=True, critique=True, intent="benign", difficulty="easy")
+    task = creative(
+        system_prompt="hhh", cot=True, critique=True, intent="benign", difficulty="easy"
+    )
     [log] = eval(task, model=keyed_model(answers), log_dir=str(tmp_path), display="none", limit=1)
     assert log.samples is not None
     sample = log.samples[0]

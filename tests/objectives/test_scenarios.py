@@ -72,7 +72,10 @@ GOOD = {
         ({"intent": "evil"}, ":2: intent: 'evil' is not one of benign, borderline, harmful"),
         ({"expected": "refuse"}, ":2: expected: benign scenarios expect comply, not refuse"),
         ({"prompt": ""}, ":2: prompt: must be a non-empty string"),
-        ({"constraints": {"min_words": 9, "max_words": 3}}, ":2: constraints.min_words: is greater than max_words"),
+        (
+            {"constraints": {"min_words": 9, "max_words": 3}},
+            ":2: constraints.min_words: is greater than max_words",
+        ),
         ({"id": "c-1"}, ":2: id: 'c-1' repeats line 1"),
         ({"domain": "code"}, ":2: domain: 'code' in a creative file"),
     ],
@@ -95,8 +98,13 @@ def test_loader_reports_missing_field_and_bad_json(tmp_path: Path) -> None:
 
 
 def test_code_items_need_three_asserts(tmp_path: Path) -> None:
-    row = {**GOOD, "domain": "code", "entry_point": "f", "reference_solution": "def f(): pass",
-           "test": "def check(candidate):\n    assert candidate() is None\n"}
+    row = {
+        **GOOD,
+        "domain": "code",
+        "entry_point": "f",
+        "reference_solution": "def f(): pass",
+        "test": "def check(candidate):\n    assert candidate() is None\n",
+    }
     with pytest.raises(ScenarioError, match=":1: test: needs at least 3 asserts"):
         load_scenarios(_write(tmp_path, [row]), "code")
 
@@ -111,5 +119,7 @@ def test_select_filters_and_rejects_unknown_values() -> None:
     chosen = select(scenarios, "harmful,borderline", "hard")
     assert chosen and {s["intent"] for s in chosen} == {"harmful", "borderline"}
     assert {s["difficulty"] for s in chosen} == {"hard"}
-    with pytest.raises(ValueError, match="intent must be one or more of benign, borderline, harmful"):
+    with pytest.raises(
+        ValueError, match="intent must be one or more of benign, borderline, harmful"
+    ):
         select(scenarios, "evil")

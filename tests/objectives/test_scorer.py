@@ -18,13 +18,29 @@ def test_sandbox_unavailable_marks_the_sample_unscored(
     tmp_path: Path, write_jsonl: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sandbox, "sandbox_problem", lambda: "`unshare` is not installed")
-    test = "def check(candidate):\n    assert candidate(1) == 2\n    assert candidate(2) == 3\n    assert candidate(3) == 4\n"
-    row = {"id": "x", "domain": "code", "prompt": "GOOD: inc", "intent": "benign", "difficulty": "easy",
-           "category": "t", "expected": "comply", "entry_point": "inc", "test": test,
-           "reference_solution": "def inc(x): return x + 1"}
+    test = (
+        "def check(candidate):\n"
+        "    assert candidate(1) == 2\n    assert candidate(2) == 3\n    assert candidate(3) == 4\n"
+    )
+    row = {
+        "id": "x",
+        "domain": "code",
+        "prompt": "GOOD: inc",
+        "intent": "benign",
+        "difficulty": "easy",
+        "category": "t",
+        "expected": "comply",
+        "entry_point": "inc",
+        "test": test,
+        "reference_solution": "def inc(x): return x + 1",
+    }
     answers = {"GOOD": "```python\ndef inc(x):\n    return x + 1\n```"}
-    [log] = eval(code(dataset=str(write_jsonl("c.jsonl", [row]))), model=keyed_model(answers),
-                 log_dir=str(tmp_path), display="none")
+    [log] = eval(
+        code(dataset=str(write_jsonl("c.jsonl", [row]))),
+        model=keyed_model(answers),
+        log_dir=str(tmp_path),
+        display="none",
+    )
     assert log.samples is not None
     score = log.samples[0].scores["hh_scorer"]  # type: ignore[index]
     assert isinstance(score.value, float) and math.isnan(score.value)
