@@ -38,7 +38,6 @@ def hh_task(
     intent: str | None = None,
     difficulty: str | None = None,
     dataset: str | None = None,
-    load: Callable[[Path], list[Scenario]] | None = None,
 ) -> Task:
     """Assemble the task for one domain and one configuration.
 
@@ -51,7 +50,6 @@ def hh_task(
         intent: Keep only these intents (comma-separated).
         difficulty: Keep only these tiers (comma-separated).
         dataset: A scenario file overriding the shipped one.
-        load: How to read `dataset` (defaults to the validated scenario loader).
 
     Raises:
         ValueError: An unknown setting, naming the valid values; an empty selection.
@@ -61,7 +59,7 @@ def hh_task(
         if not isinstance(flag, bool):
             raise ValueError(f"{name} must be true or false; got {flag!r}")
     path = Path(dataset) if dataset else shipped_dataset(domain)
-    scenarios = (load or (lambda p: load_scenarios(p, domain)))(path)
+    scenarios = load_scenarios(path, domain)
     chosen = select(scenarios, intent, difficulty)
     if not chosen:
         raise ValueError(f"no scenarios in {path} match intent={intent} difficulty={difficulty}")
