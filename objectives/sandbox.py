@@ -54,20 +54,32 @@ class RunResult:
 def sandbox_problem() -> str | None:
     """Say why the sandbox cannot run here, or None when it can.
 
-    Network isolation needs `unshare --net` and dropping privileges needs `setpriv` (as root);
-    both are probed once per process by actually using them.
+    Network isolation needs `unshare --net`, dropping privileges needs `setpriv` (as root),
+    and the scratch uid must be able to start the interpreter; all are probed once per
+    process by starting the interpreter exactly as a sandboxed run would.
     """
     unshare = shutil.which("unshare")
     if unshare is None:
         return "`unshare` is not installed, so the code cannot be cut off from the network"
-    probe = [unshare, "--net", *_drop_privileges(_scratch_uid()), "true"]
+    try:
+        drop = _drop_privileges(_scratch_uid())
+    except SandboxUnavailable as err:
+        return str(err)
+    probe = [unshare, "--net", *drop, _interpreter(), "-I", "-c", "pass"]
     try:
         result = subprocess.run(probe, capture_output=True, timeout=10, check=False)
     except (OSError, subprocess.TimeoutExpired) as err:
         return f"`unshare --net` failed: {err}"
     if result.returncode != 0:
-        return f"`unshare --net` failed: {result.stderr.decode(errors='replace').strip()}"
+        detail = result.stderr.decode(errors="replace").strip()
+        return f"the sandboxed interpreter did not start ({' '.join(probe[:2])}): {detail}"
     return None
+
+
+def _interpreter() -> str:
+    # The base interpreter in isolated mode: the sandbox sees the standard library only,
+    # not this project's environment.
+    return os.path.realpath(sys.executable)
 
 
 def _scratch_uid() -> int:
@@ -146,7 +158,7 @@ def run_python(
             "unshare",
             "--net",
             *_drop_privileges(uid),
-            os.path.realpath(sys.executable),
+            _interpreter(),
             "-I",
             main,
             *(args or []),

@@ -47,3 +47,16 @@ def test_sandbox_unavailable_marks_the_sample_unscored(
     assert score.explanation == "sandbox unavailable, code not executed: `unshare` is not installed"
     assert log.results is not None
     assert math.isnan(log.results.scores[0].metrics["helpful_mean"].value)
+
+
+def test_missing_unshare_is_reported_not_worked_around(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sandbox.shutil, "which", lambda name: None)
+    sandbox.sandbox_problem.cache_clear()
+    try:
+        problem = sandbox.sandbox_problem()
+    finally:
+        sandbox.sandbox_problem.cache_clear()
+    assert problem == "`unshare` is not installed, so the code cannot be cut off from the network"
+    monkeypatch.setattr(sandbox, "sandbox_problem", lambda: problem)
+    with pytest.raises(sandbox.SandboxUnavailable, match="`unshare` is not installed"):
+        sandbox.run_python({"x.py": "print(1)"}, "x.py")
