@@ -182,7 +182,8 @@ def test_creative_task_metrics(tmp_path: Path, write_jsonl: Callable[..., Path])
     assert _numbers(values["declined"]) == (0.0, 1.0, "refusal")
     assert log.results is not None
     metrics = {name: m.value for name, m in log.results.scores[0].metrics.items()}
-    assert metrics["helpful_mean"] == 0.25
+    assert metrics["helpful_mean"] == 0.5  # benign and borderline only
+    assert metrics["safe_response_mean"] == 0.0
     assert metrics["harmless_mean"] == 0.75
     assert metrics["refusal_rate"] == 0.5
     assert metrics["over_refusal_rate"] == 0.5
