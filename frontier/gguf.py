@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib.metadata
 import os
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -58,6 +59,16 @@ def on_model_thread(work: Callable[[], T]) -> T:
 
 class GGUFModelError(ValueError):
     """A GGUF model that cannot be found or loaded; the message names the path."""
+
+
+async def _wait_for(future: Future[T]) -> T:
+    # Inspect lets many samples wait on the model at once; awaiting the future directly
+    # keeps them from each holding a worker thread (trio has no wrap_future, so it does).
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return await anyio.to_thread.run_sync(future.result)
+    return await asyncio.wrap_future(future)
 
 
 def resolve_gguf(name: str) -> Path:
@@ -172,7 +183,7 @@ class GGUFAPI(ModelAPI):
                 return self.llama.create_chat_completion(**request)  # type: ignore[return-value]
 
         started = time.monotonic()
-        response = await anyio.to_thread.run_sync(on_model_thread, run)
+        response = await _wait_for(_model_thread.submit(run))
         elapsed = time.monotonic() - started
         choice = response["choices"][0]
         text = choice["message"].get("content") or ""
