@@ -83,3 +83,22 @@ def test_model_cache_serves_repeat_calls(tmp_path: Path, monkeypatch: pytest.Mon
     again = asyncio.run(model.generate("Say something random.", config=config))
     assert again.completion == first.completion
     assert any(tmp_path.rglob("*")), "the cache wrote nothing"
+
+
+@pytest.mark.slow
+def test_absolute_path_and_system_message_through_the_chat_template() -> None:
+    path = resolve_gguf("smollm2")
+    model = get_model(f"gguf/{path}")  # i.e. gguf//abs/path/to/file.gguf
+    config = GenerateConfig(temperature=0.0, max_tokens=4)
+    short, long = "Be brief.", "You are a pirate who answers every question in rhyming couplets."
+
+    def prompt_tokens(system: str) -> int:
+        messages = [ChatMessageSystem(content=system), ChatMessageUser(content="Hi")]
+        output = asyncio.run(model.generate(messages, config=config))
+        assert output.usage is not None
+        return output.usage.input_tokens
+
+    # The template renders the system message into the prompt: its tokens show up one for one.
+    extra = asyncio.run(model.count_tokens(long)) - asyncio.run(model.count_tokens(short))
+    assert abs(prompt_tokens(long) - prompt_tokens(short) - extra) <= 1
+    assert extra > 8
