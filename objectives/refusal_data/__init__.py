@@ -1,0 +1,1 @@
+"""Labelled refusal data: hand-written parts, the composer, and the head's training script."""
