@@ -86,6 +86,7 @@ def rescore(
     out: Path | None,
 ) -> None:
     """Score transcripts (CSV or JSONL) with the hh objectives and write them back out."""
+    from rich.console import Console
     from rich.progress import Progress
 
     from objectives.rescore import rescore_frame, summary
@@ -94,7 +95,9 @@ def rescore(
     out = out or input_path.with_name(f"{input_path.stem}.scored.csv")
     if out.suffix not in (".csv", ".jsonl"):
         raise UserError(f"--out must end in .csv or .jsonl: {out}")
-    with Progress(transient=True) as bar:
+    console = Console(stderr=True)
+    # A bar only on a terminal: in pipes and logs it would leave stray lines.
+    with Progress(transient=True, console=console, disable=not console.is_terminal) as bar:
         task = bar.add_task("scoring", total=len(frame))
         result = rescore_frame(
             frame,

@@ -38,6 +38,7 @@ def hh_task(
     intent: str | None = None,
     difficulty: str | None = None,
     dataset: str | None = None,
+    load: Callable[[Path], list[Scenario]] | None = None,
 ) -> Task:
     """Assemble the task for one domain and one configuration.
 
@@ -50,6 +51,8 @@ def hh_task(
         intent: Keep only these intents (comma-separated).
         difficulty: Keep only these tiers (comma-separated).
         dataset: A scenario file overriding the shipped one.
+        load: How to read `dataset` (default: the scenario loader, which also accepts
+            HumanEval rows for code).
 
     Raises:
         ValueError: An unknown setting, naming the valid values; an empty selection.
@@ -59,7 +62,7 @@ def hh_task(
         if not isinstance(flag, bool):
             raise ValueError(f"{name} must be true or false; got {flag!r}")
     path = Path(dataset) if dataset else shipped_dataset(domain)
-    scenarios = load_scenarios(path, domain)
+    scenarios = load(path) if load else load_scenarios(path, domain)
     chosen = select(scenarios, intent, difficulty)
     if not chosen:
         raise ValueError(f"no scenarios in {path} match intent={intent} difficulty={difficulty}")

