@@ -1,5 +1,6 @@
-"""`frontier rescore` on 10,000 rows: writes a CSV built from the labelled refusal rows, runs
-the CLI on it as a user would, and prints the wall time and rows per second.
+"""`frontier rescore` on 10,000 rows, run as a user would, timed end to end.
+
+The CSV is built from the labelled refusal rows; the script prints the wall time and rows/s.
 
 Run: .venv/bin/python benchmarks/rescore_10k.py [--rows 10000]
 """
@@ -43,7 +44,8 @@ def main() -> None:
         seconds = time.perf_counter() - started
         with out.open(encoding="utf-8") as handle:
             scored = sum(1 for _ in csv.reader(handle)) - 1
-    print(f"rows={args.rows} scored={scored} seconds={seconds:.1f} rows_per_second={scored / seconds:.1f}")
+    rate = scored / seconds
+    print(f"rows={args.rows} scored={scored} seconds={seconds:.1f} rows_per_second={rate:.1f}")
 
 
 if __name__ == "__main__":
