@@ -1,0 +1,157 @@
+"""Inspect logs under a directory -> one tidy DataFrame: a row per (config, domain, sample, epoch).
+
+Unfinished logs and errored or unscored samples are counted and left out, never read as 0;
+a corrupt or foreign file is skipped with a warning naming it.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
+
+from frontier import columns as C
+
+SCORER = "hh_scorer"
+SAMPLE_FIELDS = (C.INTENT, C.DIFFICULTY, C.CATEGORY)
+
+
+@dataclass
+class Runs:
+    """The tidy table and what was left out of it."""
+
+    frame: pd.DataFrame
+    logs_read: int = 0
+    unfinished: list[str] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)
+    errored_samples: int = 0
+    unscored_samples: int = 0
+    repeated_samples: int = 0
+
+    def summary(self) -> str:
+        """One line: what was read and what was excluded."""
+        return (
+            f"{self.logs_read} logs, {len(self.frame)} scored samples; excluded: "
+            f"{len(self.unfinished)} unfinished logs, {self.errored_samples} errored and "
+            f"{self.unscored_samples} unscored samples, {self.repeated_samples} repeats of a "
+            f"sample already read, {len(self.skipped_files)} unreadable files"
+        )
+
+
+def config_key(config: dict[str, Any]) -> str:
+    """A readable identity for a configuration, e.g. `gguf/smollm2 | hhh | cot | T=0.7`."""
+    parts = [str(config[C.MODEL]), str(config[C.SYSTEM_PROMPT])]
+    parts += [name for name in (C.COT, C.CRITIQUE) if config[name]]
+    for name, short in (
+        (C.TEMPERATURE, "T"),
+        (C.TOP_P, "p"),
+        (C.TOP_K, "k"),
+        (C.MAX_TOKENS, "max"),
+        (C.SEED, "seed"),
+    ):
+        value = config[name]
+        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+            parts.append(f"{short}={value:g}" if isinstance(value, float) else f"{short}={value}")
+    return " | ".join(parts)
+
+
+def _config_of(log: Any) -> dict[str, Any]:
+    args = log.eval.task_args or {}
+    generate = log.plan.config
+    return {
+        C.MODEL: log.eval.model,
+        C.SYSTEM_PROMPT: str(args.get("system_prompt", "none")),
+        C.COT: bool(args.get("cot", False)),
+        C.CRITIQUE: bool(args.get("critique", False)),
+        C.TEMPERATURE: generate.temperature,
+        C.TOP_P: generate.top_p,
+        C.TOP_K: generate.top_k,
+        C.MAX_TOKENS: generate.max_tokens,
+        C.SEED: generate.seed,
+    }
+
+
+def log_files(directory: str | Path) -> list[Path]:
+    """Every .eval and .json file under a directory, recursively, in a stable order."""
+    root = Path(directory)
+    return sorted(p for p in root.rglob("*") if p.suffix in (".eval", ".json") and p.is_file())
+
+
+def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
+    header = read_eval_log(str(path), header_only=True)
+    if header.status != "success":
+        runs.unfinished.append(f"{path} ({header.status})")
+        return
+    config = _config_of(header)
+    key = config_key(config)
+    for summary in read_eval_log_sample_summaries(str(path)):
+        if summary.error:
+            runs.errored_samples += 1
+            continue
+        score = (summary.scores or {}).get(SCORER)
+        value = score.value if score is not None else None
+        if not isinstance(value, dict):
+            runs.unscored_samples += 1
+            continue
+        metadata = summary.metadata or {}
+        yield {
+            **config,
+            C.CONFIG: key,
+            C.DOMAIN: metadata.get("domain", header.eval.task),
+            C.SAMPLE: str(summary.id),
+            C.EPOCH: summary.epoch,
+            **{name: metadata.get(name) for name in SAMPLE_FIELDS},
+            C.HELPFUL: float(value["helpful"]),
+            C.HARMLESS: float(value["harmless"]),
+            C.REFUSAL: value.get("refusal"),
+            C.LOG: str(path),
+        }
+
+
+def load_runs(directory: str | Path) -> Runs:
+    """Read every log under a directory into the tidy table.
+
+    Raises:
+        FileNotFoundError: The directory does not exist.
+    """
+    root = Path(directory)
+    if not root.is_dir():
+        raise FileNotFoundError(f"runs directory {root} does not exist")
+    runs = Runs(frame=pd.DataFrame())
+    rows: list[dict[str, Any]] = []
+    for path in log_files(root):
+        try:
+            rows.extend(_rows_of(path, runs))
+        except Exception as err:  # noqa: BLE001 - a foreign or corrupt file must not stop the rest
+            warnings.warn(
+                f"skipped {path}: not a readable Inspect log ({type(err).__name__})", stacklevel=2
+            )
+            runs.skipped_files.append(str(path))
+            continue
+        runs.logs_read += 1
+    columns = [
+        *C.CONFIG_COLUMNS,
+        C.CONFIG,
+        C.DOMAIN,
+        C.SAMPLE,
+        C.EPOCH,
+        *SAMPLE_FIELDS,
+        C.HELPFUL,
+        C.HARMLESS,
+        C.REFUSAL,
+        C.LOG,
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    # A config run twice on the same sample (a rerun, a resumed search) counts once: the
+    # newest log wins, as log names start with their timestamp.
+    keys = [C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH]
+    unique = frame.drop_duplicates(keys, keep="last")
+    runs.repeated_samples = len(frame) - len(unique)
+    runs.frame = unique.reset_index(drop=True)
+    return runs
