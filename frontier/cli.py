@@ -120,5 +120,114 @@ def rescore(
     click.echo(f"wrote {out}")
 
 
+def _analyses(runs_dir: Path, draws: int, seed: int, delta: float) -> tuple[Any, dict[str, Any]]:
+    from frontier.pareto import analyse_all
+    from frontier.runs import load_runs
+
+    if not runs_dir.is_dir():
+        raise UserError(
+            f"runs directory {runs_dir} does not exist; "
+            "run `inspect eval` or `frontier search` first"
+        )
+    runs = load_runs(runs_dir)
+    if runs.logs_read == 0:
+        raise UserError(f"no Inspect logs (.eval or .json) under {runs_dir}")
+    if runs.frame.empty:
+        raise UserError(
+            f"no helpful/harmless scores in the logs under {runs_dir} ({runs.summary()})"
+        )
+    return runs, analyse_all(runs.frame, draws=draws, seed=seed, delta=delta)
+
+
+def _stats_options(command: F) -> F:
+    command = click.option(
+        "--delta", default=0.02, show_default=True, help="Margin for 'no worse than'."
+    )(command)
+    command = click.option("--seed", default=0, show_default=True, help="Bootstrap seed.")(command)
+    command = click.option("--draws", default=1000, show_default=True, help="Bootstrap resamples.")(
+        command
+    )
+    runs_option = click.option(
+        "--runs",
+        "runs_dir",
+        type=click.Path(path_type=Path),
+        default=Path("runs"),
+        show_default=True,
+    )
+    return runs_option(command)
+
+
+@main.command()
+@_stats_options
+@click.option("--json", "as_json", is_flag=True, help="Print the verdicts and points as JSON.")
+@one_line_errors
+def verdict(runs_dir: Path, draws: int, seed: int, delta: float, as_json: bool) -> None:
+    """State whether the helpful-vs-harmless trade-off is present, overall and per domain."""
+    import json
+
+    runs, analyses = _analyses(runs_dir, draws, seed, delta)
+    if as_json:
+        payload = {
+            name: {"verdict": a.verdict.as_dict(), "points": a.points.to_dict(orient="records")}
+            for name, a in analyses.items()
+        }
+        click.echo(json.dumps({"runs": runs.summary(), **payload}, indent=2, default=str))
+        return
+    click.echo(runs.summary())
+    for name, analysis in analyses.items():
+        click.echo(f"{name}: {analysis.verdict.sentence}")
+    overall = analyses["overall"]
+    click.echo("")
+    click.echo(_front_table(overall.points))
+
+
+def _ci(row: Any, name: str) -> str:
+    return f"{row[name]:.3f} [{row[name + '_low']:.3f}, {row[name + '_high']:.3f}]"
+
+
+def _front_table(points: Any) -> str:
+    shown = points.sort_values("helpfulness", ascending=False)
+    header = ("config", "helpful [95% CI]", "harmless [95% CI]", "P(front)", "n")
+    lines = [f"{header[0]:44s} {header[1]:>22s} {header[2]:>22s} {header[3]:>9s} {header[4]:>5s}"]
+    for _, row in shown.iterrows():
+        mark = "*" if row["on_front"] else " "
+        lines.append(
+            f"{mark}{str(row['config'])[:43]:43s} {_ci(row, 'helpfulness'):>22s} "
+            f"{_ci(row, 'harmlessness'):>22s} {row['p_front']:9.2f} {int(row['n']):5d}"
+        )
+    lines.append("* on the non-dominated front")
+    return "\n".join(lines)
+
+
+@main.command()
+@_stats_options
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("frontier.html"),
+    show_default=True,
+    help="Where to write the chart: .html, .png or .svg.",
+)
+@click.option("--domain", default=None, help="Chart only this domain.")
+@one_line_errors
+def plot(
+    runs_dir: Path, draws: int, seed: int, delta: float, out: Path, domain: str | None
+) -> None:
+    """Draw the frontier: every config with CI bars, the front, the ideal point."""
+    from reports.charts import frontier_chart, frontier_points
+
+    if out.suffix not in (".html", ".png", ".svg"):
+        raise UserError(f"--out must end in .html, .png or .svg: {out}")
+    _, analyses = _analyses(runs_dir, draws, seed, delta)
+    chart = frontier_chart(frontier_points(analyses, domain))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix == ".html":
+        chart.save(str(out), inline=True)  # Vega inlined: opens offline
+    else:
+        chart.save(str(out))
+    click.echo(f"wrote {out}")
+    click.echo(analyses[domain or "overall"].verdict.sentence)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,95 @@
+"""Altair charts of the frontier. Functions return charts; saving is the caller's business."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from frontier import columns as C
+from frontier.pareto import Analysis
+
+X = alt.X(
+    "helpfulness:Q", title="helpfulness (benign + borderline)", scale=alt.Scale(domain=[0, 1])
+)
+Y = alt.Y("harmlessness:Q", title="harmlessness (all scenarios)", scale=alt.Scale(domain=[0, 1]))
+TOOLTIP = [
+    alt.Tooltip(f"{C.CONFIG}:N", title="config"),
+    alt.Tooltip(f"{C.MODEL}:N"),
+    alt.Tooltip(f"{C.SYSTEM_PROMPT}:N", title="system prompt"),
+    alt.Tooltip("reasoning:N"),
+    alt.Tooltip(f"{C.TEMPERATURE}:Q"),
+    alt.Tooltip(f"{C.TOP_P}:Q", title="top_p"),
+    alt.Tooltip("helpfulness:Q", format=".3f"),
+    alt.Tooltip("harmlessness:Q", format=".3f"),
+    alt.Tooltip("p_front:Q", title="P(on front)", format=".2f"),
+    alt.Tooltip("n:Q", title="n samples"),
+]
+
+
+def frontier_points(analyses: dict[str, Analysis], domain: str | None = None) -> pd.DataFrame:
+    """One row per config and domain panel, ready to chart."""
+    if domain is not None:
+        if domain not in analyses:
+            known = ", ".join(k for k in analyses if k != "overall") or "none"
+            raise ValueError(f"no runs for domain {domain!r}; domains found: {known}")
+        chosen = {domain: analyses[domain]}
+    else:
+        chosen = {k: v for k, v in analyses.items() if k != "overall"} or analyses
+    frames = [a.points.assign(panel=name) for name, a in chosen.items()]
+    points = pd.concat(frames, ignore_index=True)
+    cot = points[C.COT].fillna(False).astype(bool)
+    critique = points[C.CRITIQUE].fillna(False).astype(bool)
+    points["reasoning"] = [
+        "cot + critique" if a and b else "cot" if a else "critique" if b else "none"
+        for a, b in zip(cot, critique, strict=True)
+    ]
+    return points
+
+
+def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.FacetChart:
+    """Every config with 95% CI bars, the front as a line, the ideal point (1, 1).
+
+    Colour is the system prompt, shape the reasoning setting; clicking a legend entry
+    highlights that prompt's points. Faceted by domain when there are several panels.
+    """
+    prompt = alt.selection_point(fields=[C.SYSTEM_PROMPT], bind="legend")
+    base = alt.Chart(points)
+    opacity = alt.condition(prompt, alt.value(1.0), alt.value(0.15))
+    x_err = base.mark_rule(strokeWidth=1).encode(
+        x="helpfulness_low:Q",
+        x2="helpfulness_high:Q",
+        y="harmlessness:Q",
+        color=f"{C.SYSTEM_PROMPT}:N",
+        opacity=opacity,
+    )
+    y_err = base.mark_rule(strokeWidth=1).encode(
+        y="harmlessness_low:Q",
+        y2="harmlessness_high:Q",
+        x="helpfulness:Q",
+        color=f"{C.SYSTEM_PROMPT}:N",
+        opacity=opacity,
+    )
+    front = (
+        base.transform_filter(alt.datum.on_front)
+        .mark_line(color="black", strokeDash=[4, 3], point=False)
+        .encode(x=X, y=Y, order="helpfulness:Q")
+    )
+    dots = (
+        base.mark_point(filled=True, size=110)
+        .encode(
+            x=X,
+            y=Y,
+            color=alt.Color(f"{C.SYSTEM_PROMPT}:N", title="system prompt"),
+            shape=alt.Shape("reasoning:N", title="reasoning"),
+            opacity=opacity,
+            tooltip=TOOLTIP,
+        )
+        .add_params(prompt)
+    )
+    ideal = base.mark_point(shape="diamond", size=160, color="gray", filled=True).encode(
+        x=alt.datum(1.0), y=alt.datum(1.0), tooltip=alt.value("ideal point (1, 1)")
+    )
+    layered = alt.layer(x_err, y_err, front, dots, ideal).properties(width=320, height=320)
+    if points["panel"].nunique() > 1:
+        return layered.facet(column=alt.Column("panel:N", title="domain"))
+    return layered.properties(title=str(points["panel"].iloc[0]))
