@@ -229,5 +229,100 @@ def plot(
     click.echo(analyses[domain or "overall"].verdict.sentence)
 
 
+@main.command()
+@click.option(
+    "--task",
+    "tasks",
+    multiple=True,
+    required=True,
+    help="Task file, e.g. evals/medical.py (repeatable).",
+)
+@click.option(
+    "--model", default=None, help="Any Inspect model; default: $INSPECT_EVAL_MODEL or gguf/smollm2."
+)
+@click.option("--budget", default=12, show_default=True, help="Configurations to evaluate.")
+@click.option(
+    "--algorithm",
+    type=click.Choice(["nsga2", "random", "grid"]),
+    default="nsga2",
+    show_default=True,
+)
+@click.option("--limit", type=int, default=None, help="Scenarios per task (default: all).")
+@click.option(
+    "--runs", "runs_dir", type=click.Path(path_type=Path), default=Path("runs"), show_default=True
+)
+@click.option("--seed", default=0, show_default=True, help="Seeds the proposals and generation.")
+@click.option("--max-tokens", type=int, default=None, help="Cap on generated tokens per answer.")
+@click.option(
+    "--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True
+)
+@click.option("--scheduler", default=None, help="tcp://host:port of a dask.distributed scheduler.")
+@click.option(
+    "--workers", default=2, show_default=True, help="LocalCluster workers when no --scheduler."
+)
+@click.option(
+    "--draws", default=1000, show_default=True, help="Bootstrap resamples for the verdict."
+)
+@one_line_errors
+def search(
+    tasks: tuple[str, ...],
+    model: str | None,
+    budget: int,
+    algorithm: str,
+    limit: int | None,
+    runs_dir: Path,
+    seed: int,
+    max_tokens: int | None,
+    executor: str,
+    scheduler: str | None,
+    workers: int,
+    draws: int,
+) -> None:
+    """Search system prompt, reasoning, critique and decoding for the frontier."""
+    import os
+
+    from frontier.evaluate import InspectEvaluator
+    from frontier.search import EvalSetup, run_search
+
+    if budget < 1:
+        raise UserError("--budget must be at least 1")
+    if limit is not None and limit < 1:
+        raise UserError("--limit must be at least 1")
+    if scheduler and executor != "dask":
+        raise UserError("--scheduler needs --executor dask")
+    model = model or os.environ.get("INSPECT_EVAL_MODEL") or "gguf/smollm2"
+    setup = EvalSetup(tuple(tasks), model, str(runs_dir), limit, seed, max_tokens)
+    evaluator = InspectEvaluator(setup)
+    runner, client = None, None
+    if executor == "dask":
+        runner, client = dask_runner(scheduler, workers)
+    try:
+        result = run_search(evaluator, algorithm, budget, seed, runner=runner, verbose=True)
+    finally:
+        if client is not None:
+            client.close()
+    click.echo(f"evaluated {len(result.evaluated)} configurations; logs in {runs_dir}")
+    runs, analyses = _analyses(runs_dir, draws, seed, 0.02)
+    click.echo(runs.summary())
+    click.echo(_front_table(analyses["overall"].points))
+    for name, analysis in analyses.items():
+        click.echo(f"{name}: {analysis.verdict.sentence}")
+
+
+def dask_runner(scheduler: str | None, workers: int) -> tuple[Any, Any]:
+    """A Dask runner for pymoo, on an existing scheduler or a loopback LocalCluster."""
+    from dask.distributed import Client, LocalCluster
+    from pymoo.parallelization.dask import DaskParallelization
+
+    if scheduler:
+        client = Client(scheduler)  # type: ignore[no-untyped-call]
+    else:
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        )
+        client = Client(cluster)  # type: ignore[no-untyped-call]
+    return DaskParallelization(client), client
+
+
 if __name__ == "__main__":
     main()

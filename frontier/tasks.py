@@ -11,7 +11,7 @@ from inspect_ai.dataset import MemoryDataset, Sample
 
 from frontier.settings import config_solver, resolve_system_prompt
 from objectives.metrics import hh_mean
-from objectives.scenarios import Scenario, load_scenarios, select, shipped_dataset
+from objectives.scenarios import Scenario, interleave, load_scenarios, select, shipped_dataset
 from objectives.scorer import hh_scorer
 
 RecordToSample = Callable[[Scenario], Sample]
@@ -63,7 +63,7 @@ def hh_task(
             raise ValueError(f"{name} must be true or false; got {flag!r}")
     path = Path(dataset) if dataset else shipped_dataset(domain)
     scenarios = load(path) if load else load_scenarios(path, domain)
-    chosen = select(scenarios, intent, difficulty)
+    chosen = interleave(select(scenarios, intent, difficulty))
     if not chosen:
         raise ValueError(f"no scenarios in {path} match intent={intent} difficulty={difficulty}")
     return Task(

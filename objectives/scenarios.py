@@ -225,6 +225,26 @@ def select(
     ]
 
 
+def interleave(scenarios: list[Scenario]) -> list[Scenario]:
+    """Order scenarios round-robin over (intent, difficulty), keeping file order within each.
+
+    Inspect's `--limit N` takes the first N samples; in this order any prefix mixes benign,
+    borderline and harmful items and all tiers, instead of only the file's first intent.
+    """
+    groups: dict[tuple[str, str], list[Scenario]] = {}
+    for s in scenarios:
+        groups.setdefault((s["intent"], s["difficulty"]), []).append(s)
+    rank = {d: i for i, d in enumerate(DIFFICULTIES)}
+    keys = sorted(groups, key=lambda k: (rank.get(k[1], len(rank)), k[0]))
+    ordered: list[Scenario] = []
+    longest = max((len(g) for g in groups.values()), default=0)
+    for i in range(longest):
+        for key in keys:
+            if i < len(groups[key]):
+                ordered.append(groups[key][i])
+    return ordered
+
+
 def _parse_filter(value: str | None, valid: tuple[str, ...], name: str) -> tuple[str, ...]:
     if value is None or value == "" or value == "all":
         return valid

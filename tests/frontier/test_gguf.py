@@ -47,7 +47,7 @@ def test_generate_config_maps_onto_llama_cpp() -> None:
         "seed": 5,
         "stop": ["\n\n"],
     }
-    assert completion_kwargs(GenerateConfig()) == {"max_tokens": 512}
+    assert completion_kwargs(GenerateConfig()) == {"max_tokens": 384}
 
 
 @pytest.mark.slow

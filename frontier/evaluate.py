@@ -1,0 +1,103 @@
+"""Evaluate search candidates by running Inspect tasks; finished logs are reused (resume)."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from inspect_ai import Task, task_with
+from inspect_ai.model import GenerateConfig
+
+from frontier.search import SEARCH_KEY, Candidate, EvalSetup, finished_signatures, objectives_of
+
+
+def task_factory(path: str | Path) -> Callable[..., Task]:
+    """The @task function of a task file (named after the file: evals/code.py -> code).
+
+    Raises:
+        ValueError: The file does not exist or defines no such task.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise ValueError(f"task file {file} not found")
+    spec = importlib.util.spec_from_file_location(f"hh_task_{file.stem}", file)
+    if spec is None or spec.loader is None:
+        raise ValueError(f"cannot load task file {file}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    factory = getattr(module, file.stem, None)
+    if not callable(factory):
+        raise ValueError(f"{file} defines no task named {file.stem}")
+    return factory  # type: ignore[no-any-return]
+
+
+class InspectEvaluator:
+    """Runs candidates through `inspect_ai.eval`, a whole batch in one call.
+
+    Picklable (it holds only the setup), so Dask workers can build their own.
+    """
+
+    def __init__(self, setup: EvalSetup, display: str | None = None) -> None:
+        self.setup = setup
+        self.display = display
+        for path in setup.tasks:
+            task_factory(path)  # fail fast on a bad task path
+
+    def tasks_for(self, candidate: Candidate) -> list[Task]:
+        """One Task per task file, configured for the candidate and tagged with its signature."""
+        config = GenerateConfig(
+            temperature=candidate.temperature,
+            top_p=candidate.top_p,
+            seed=self.setup.seed,
+            max_tokens=self.setup.max_tokens,
+            cache=True,  # Inspect's model cache: a repeated (prompt, config) is not regenerated
+        )
+        tasks = []
+        for path in self.setup.tasks:
+            task = task_factory(path)(
+                system_prompt=candidate.system_prompt,
+                cot=candidate.cot,
+                critique=candidate.critique,
+            )
+            metadata = {**(task.metadata or {}), SEARCH_KEY: self.setup.signature(candidate)}
+            tasks.append(task_with(task, config=config, metadata=metadata))
+        return tasks
+
+    def __call__(self, candidates: Sequence[Candidate]) -> list[tuple[float, float]]:
+        """(helpful, harmless) per candidate, running only those without finished logs."""
+        from inspect_ai import eval as inspect_eval
+
+        finished = finished_signatures(self.setup.runs_dir)
+        missing: dict[str, Candidate] = {}
+        for candidate in candidates:
+            signature = self.setup.signature(candidate)
+            if len(finished.get(signature, [])) < len(self.setup.tasks):
+                missing[signature] = candidate
+        if missing:
+            tasks = [t for c in missing.values() for t in self.tasks_for(c)]
+            kwargs: dict[str, Any] = {"display": self.display} if self.display else {}
+            inspect_eval(
+                tasks,
+                model=self.setup.model,
+                limit=self.setup.limit,
+                log_dir=self.setup.runs_dir,
+                max_tasks=len(tasks),
+                **kwargs,
+            )
+            finished = finished_signatures(self.setup.runs_dir)
+        results = []
+        for candidate in candidates:
+            paths = finished.get(self.setup.signature(candidate), [])
+            if len(paths) < len(self.setup.tasks):
+                raise RuntimeError(
+                    f"evaluation of {candidate} did not finish; "
+                    f"see the logs in {self.setup.runs_dir}"
+                )
+            results.append(objectives_of(paths[-len(self.setup.tasks) :]))
+        return results
+
+    def one(self, candidate: Candidate) -> tuple[float, float]:
+        """Evaluate a single candidate (what a Dask worker runs)."""
+        return self([candidate])[0]
