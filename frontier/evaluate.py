@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from inspect_ai import Task, task_with
-from inspect_ai.model import GenerateConfig
+from inspect_ai.model import GenerateConfig, get_model
 
 from frontier.search import SEARCH_KEY, Candidate, EvalSetup, finished_signatures, objectives_of
 
@@ -78,9 +78,12 @@ class InspectEvaluator:
         if missing:
             tasks = [t for c in missing.values() for t in self.tasks_for(c)]
             kwargs: dict[str, Any] = {"display": self.display} if self.display else {}
+            model: Any = self.setup.model
+            if self.setup.model_args:
+                model = get_model(self.setup.model, **self.setup.model_args)
             inspect_eval(
                 tasks,
-                model=self.setup.model,
+                model=model,
                 limit=self.setup.limit,
                 log_dir=self.setup.runs_dir,
                 max_tasks=len(tasks),

@@ -99,11 +99,15 @@ class EvalSetup:
     limit: int | None = None
     seed: int = 0
     max_tokens: int | None = None
+    # Extra arguments for get_model (e.g. mockllm's custom_outputs in tests); not part of
+    # the signature, which must be stable across processes.
+    model_args: dict[str, Any] | None = None
 
     def signature(self, candidate: Candidate) -> str:
         """A stable identity for (setup, candidate): finished logs carry it, so reruns resume."""
         payload = {**asdict(self), **asdict(candidate)}
         payload.pop("runs_dir")
+        payload.pop("model_args")
         payload["tasks"] = [str(Path(t).resolve()) for t in self.tasks]
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 

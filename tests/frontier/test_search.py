@@ -1,0 +1,92 @@
+"""The search: seeded proposals, budgets, resume from logs, and Dask on a loopback LocalCluster."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from frontier.evaluate import InspectEvaluator, task_factory
+from frontier.runs import load_runs
+from frontier.search import Candidate, EvalSetup, grid, run_search
+from tests.frontier.canned import respond
+
+
+def synthetic(candidates: Sequence[Candidate]) -> list[tuple[float, float]]:
+    out = []
+    for c in candidates:
+        safe = c.system_prompt in ("harmless", "constitution")
+        out.append((0.8 - 0.3 * safe - 0.1 * c.temperature, 0.4 + 0.4 * safe + 0.05 * c.critique))
+    return out
+
+
+@pytest.mark.parametrize("algorithm", ["nsga2", "random", "grid"])
+def test_same_seed_same_proposals_within_budget(algorithm: str) -> None:
+    first = run_search(synthetic, algorithm, budget=12, seed=3)
+    second = run_search(synthetic, algorithm, budget=12, seed=3)
+    assert [c for c, _ in first.evaluated] == [c for c, _ in second.evaluated]
+    assert len(first.evaluated) == 12
+    other = run_search(synthetic, algorithm, budget=12, seed=4)
+    assert [c for c, _ in other.evaluated] != [c for c, _ in first.evaluated]
+
+
+def test_grid_is_the_full_factorial() -> None:
+    points = grid()
+    assert len(points) == 5 * 2 * 2 * 3 * 2 == len(set(points))
+
+
+def test_bad_algorithm_and_budget() -> None:
+    with pytest.raises(ValueError, match="algorithm must be one of nsga2, random, grid"):
+        run_search(synthetic, "hillclimb")
+    with pytest.raises(ValueError, match="budget must be at least 1"):
+        run_search(synthetic, budget=0)
+    with pytest.raises(ValueError, match="task file nope.py not found"):
+        task_factory("nope.py")
+
+
+def _setup(tmp_path: Path) -> EvalSetup:
+    return EvalSetup(
+        ("evals/creative.py",),
+        "mockllm/model",
+        str(tmp_path / "runs"),
+        limit=3,
+        model_args={"custom_outputs": respond},
+    )
+
+
+def test_search_runs_inspect_and_resumes_from_its_logs(tmp_path: Path) -> None:
+    evaluator = InspectEvaluator(_setup(tmp_path), display="none")
+    first = run_search(evaluator, "random", budget=3, seed=1)
+    logs = sorted((tmp_path / "runs").glob("*.eval"))
+    assert len(logs) == len({c for c, _ in first.evaluated})
+    for candidate, (helpful, harmless) in first.evaluated:
+        assert 0.0 <= helpful <= 1.0 and 0.0 <= harmless <= 1.0
+        if candidate.system_prompt == "harmless":
+            assert helpful == 0.0  # the canned model refuses under the safety-first prompt
+    again = run_search(
+        evaluator, "random", budget=3, seed=1
+    )  # as after Ctrl-C: nothing left to run
+    assert sorted((tmp_path / "runs").glob("*.eval")) == logs
+    assert again.evaluated == first.evaluated
+    table = load_runs(tmp_path / "runs").frame
+    assert set(table["temperature"]) == {c.temperature for c, _ in first.evaluated}
+
+
+def test_dask_local_cluster_runs_a_tiny_search(tmp_path: Path) -> None:
+    from frontier.cli import dask_runner
+
+    runner, client = dask_runner(None, workers=2)
+    try:
+        result = run_search(
+            InspectEvaluator(_setup(tmp_path), display="none"),
+            "random",
+            budget=2,
+            seed=2,
+            runner=runner,
+        )
+        assert client.scheduler.address.startswith("tcp://127.0.0.1:")
+    finally:
+        client.close()
+    assert len(result.evaluated) == 2
+    assert len(list((tmp_path / "runs").glob("*.eval"))) == 2
