@@ -1,0 +1,144 @@
+"""Reading logs into the tidy table: configs, exclusions, corrupt and foreign files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from inspect_ai import eval
+from inspect_ai.log import read_eval_log, write_eval_log
+
+from evals.creative import creative
+from frontier import columns as C
+from frontier.cli import main
+from frontier.runs import load_runs
+from tests.conftest import keyed_model
+
+
+def _run(tmp_path: Path, **task_args: object) -> Path:
+    answers = {"": "The storm rolled in over the harbour at dusk."}
+    [log] = eval(
+        creative(**task_args),
+        model=keyed_model(answers),
+        limit=6,
+        log_dir=str(tmp_path / "runs"),
+        display="none",
+        temperature=0.5,
+        seed=1,
+    )
+    return Path(log.location)
+
+
+@pytest.fixture
+def runs_dir(tmp_path: Path) -> Path:
+    _run(tmp_path, system_prompt="none")
+    _run(tmp_path, system_prompt="harmless", cot=True)
+    return tmp_path / "runs"
+
+
+def test_tidy_table_has_one_row_per_config_and_sample(runs_dir: Path) -> None:
+    runs = load_runs(runs_dir)
+    frame = runs.frame
+    assert len(frame) == 12 and runs.logs_read == 2
+    assert set(frame[C.CONFIG]) == {
+        "mockllm/model | none | T=0.5 | seed=1",
+        "mockllm/model | harmless | cot | T=0.5 | seed=1",
+    }
+    assert set(frame[C.INTENT]) == {
+        "benign",
+        "borderline",
+        "harmful",
+    }  # --limit takes an interleaved prefix
+    assert frame[C.HELPFUL].between(0, 1).all() and frame[C.HARMLESS].between(0, 1).all()
+    assert list(frame.columns[:9]) == list(C.CONFIG_COLUMNS)
+
+
+def test_unfinished_corrupt_and_foreign_files_are_reported_not_counted(runs_dir: Path) -> None:
+    log = read_eval_log(str(next(runs_dir.glob("*.eval"))))
+    log.status = "started"
+    write_eval_log(log, str(runs_dir / "nested" / "unfinished.eval"))
+    (runs_dir / "corrupt.eval").write_bytes(b"not a zip")
+    (runs_dir / "foreign.json").write_text(json.dumps({"hello": "world"}))
+    with pytest.warns(UserWarning, match=r"skipped .*corrupt.eval: not a readable Inspect log"):
+        runs = load_runs(runs_dir)
+    assert len(runs.frame) == 12
+    assert len(runs.unfinished) == 1 and "unfinished.eval (started)" in runs.unfinished[0]
+    assert {Path(p).name for p in runs.skipped_files} == {"corrupt.eval", "foreign.json"}
+    assert runs.summary().endswith(
+        "1 unfinished logs, 0 errored and 0 unscored samples, 0 repeats of a sample already read, 2 unreadable files"
+    )
+
+
+def test_verdict_cli_reads_the_runs(runs_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["verdict", "--runs", str(runs_dir), "--draws", "200"], prog_name="frontier"
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("2 logs, 12 scored samples; excluded: 0 unfinished logs")
+    assert lines[1].startswith(
+        "overall: inconclusive: 2 config(s) on 6 scenarios; a verdict needs at least 10 scenarios"
+    )
+    assert "* on the non-dominated front" in lines
+    as_json = CliRunner().invoke(
+        main, ["verdict", "--runs", str(runs_dir), "--json", "--draws", "200"], prog_name="frontier"
+    )
+    payload = json.loads(as_json.output)
+    assert payload["overall"]["verdict"]["kind"] == "inconclusive"
+    assert len(payload["overall"]["points"]) == 2
+
+
+def test_plot_cli_writes_html_png_and_svg(runs_dir: Path, tmp_path: Path) -> None:
+    for suffix in ("html", "png", "svg"):
+        out = tmp_path / f"frontier.{suffix}"
+        result = CliRunner().invoke(
+            main,
+            ["plot", "--runs", str(runs_dir), "--out", str(out), "--draws", "100"],
+            prog_name="frontier",
+        )
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"wrote {out}\ninconclusive:")
+        assert out.stat().st_size > 1000
+    html = (tmp_path / "frontier.html").read_text()
+    assert "vega-embed" in html.lower() and "cdn.jsdelivr" not in html
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["verdict", "--runs", "/nonexistent/runs"],
+            "Error: runs directory /nonexistent/runs does not exist; run `inspect eval` or `frontier search` first\n",
+        ),
+        (
+            ["plot", "--runs", ".", "--out", "chart.pdf"],
+            "Error: --out must end in .html, .png or .svg: chart.pdf\n",
+        ),
+        (
+            ["search", "--task", "evals/nope.py", "--budget", "1"],
+            "Error: task file evals/nope.py not found\n",
+        ),
+        (
+            ["search", "--task", "evals/code.py", "--budget", "0"],
+            "Error: --budget must be at least 1\n",
+        ),
+        (
+            ["search", "--task", "evals/code.py", "--scheduler", "tcp://127.0.0.1:1"],
+            "Error: --scheduler needs --executor dask\n",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_exit_2(args: list[str], message: str) -> None:
+    result = CliRunner().invoke(main, args, prog_name="frontier")
+    assert result.exit_code == 2
+    assert result.stderr == message
+
+
+def test_empty_runs_directory(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["verdict", "--runs", str(tmp_path)], prog_name="frontier")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: no Inspect logs (.eval or .json) under {tmp_path}\n",
+    )
