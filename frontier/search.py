@@ -199,9 +199,10 @@ class RecordingRunner:
 def _population_size(budget: int, wanted: int | None) -> int:
     if wanted:
         return wanted
-    # Whole generations that use the budget exactly, when a size from 2 to 8 allows it.
-    fitting = [p for p in range(2, min(8, budget) + 1) if budget % p == 0]
-    return max(fitting) if fitting else min(8, budget)
+    # Whole generations that use the budget exactly, when a size from 2 to 6 allows it; small
+    # populations give more generations, which paid off on the efficiency benchmark.
+    fitting = [p for p in range(2, min(6, budget) + 1) if budget % p == 0]
+    return max(fitting) if fitting else min(6, budget)
 
 
 def run_search(
@@ -212,6 +213,7 @@ def run_search(
     pop_size: int | None = None,
     runner: Any = None,
     verbose: bool = False,
+    grid_points: Sequence[Candidate] | None = None,
 ) -> SearchResult:
     """Propose and evaluate up to `budget` candidates with the named algorithm.
 
@@ -224,6 +226,7 @@ def run_search(
         runner: A pymoo elementwise runner (e.g. DaskParallelization, one candidate per task);
             default: each population in one batch through `evaluate`.
         verbose: Print pymoo's progress per generation.
+        grid_points: The discretisation for `grid` (default: `grid()`).
 
     Raises:
         ValueError: An unknown algorithm or a budget below 1.
@@ -241,7 +244,7 @@ def run_search(
     recorder = RecordingRunner(runner or BatchRunner(evaluate))
     problem = HHProblem(OneAtATime(evaluate), elementwise_runner=recorder)
     if algorithm == "grid":
-        points = grid()
+        points = list(grid_points or grid())
         order = np.random.default_rng(seed).permutation(len(points))[:budget]
         Evaluator().eval(problem, Population.new("X", [asdict(points[i]) for i in order]))
     elif algorithm == "random":
