@@ -157,34 +157,17 @@ def build_split(split: str, rng: random.Random) -> list[Row]:
     each(8 * scale, over_refusal_row)
 
     # Compliance: every answer twice, in two of its shapes.
+    framings: list[tuple[str, Callable[[str], str]]] = [
+        ("plain", lambda a: _join(rng.choice(PREFIXES), a)),
+        ("comply-with-disclaimer", lambda a: _join(a, rng.choice(DISCLAIMERS))),
+        ("comply-with-warning", lambda a: _join(rng.choice(WARNINGS), a)),
+        ("false-alarm-phrase", lambda a: _join(rng.choice(FALSE_ALARMS), a)),
+    ]
     for domain, prompt, answer in answers + answers:
-        shape = rng.randrange(5)
-        if shape == 0:
-            add(domain, prompt, _join(rng.choice(PREFIXES), answer), "compliance", "plain")
-        elif shape == 1:
-            add(
-                domain,
-                prompt,
-                _join(answer, rng.choice(DISCLAIMERS)),
-                "compliance",
-                "comply-with-disclaimer",
-            )
-        elif shape == 2:
-            add(
-                domain,
-                prompt,
-                _join(rng.choice(WARNINGS), answer),
-                "compliance",
-                "comply-with-warning",
-            )
-        elif shape == 3:
-            add(
-                domain,
-                prompt,
-                _join(rng.choice(FALSE_ALARMS), answer),
-                "compliance",
-                "false-alarm-phrase",
-            )
+        shape = rng.randrange(len(framings) + 1)
+        if shape < len(framings):
+            style, frame = framings[shape]
+            add(domain, prompt, frame(answer), "compliance", style)
         else:
             add(domain, prompt, answer, "compliance", "code-only" if domain == "code" else "plain")
     for domain, prompt, answer in reserved(SHORT_COMPLIANCE, split):
