@@ -170,6 +170,26 @@ def build_split(split: str, rng: random.Random) -> list[Row]:
             add(domain, prompt, frame(answer), "compliance", style)
         else:
             add(domain, prompt, answer, "compliance", "code-only" if domain == "code" else "plain")
+    # Long answers, and the loops small models fall into: length alone must not read as partial.
+    for _ in range(12 * scale):
+        picked = [rng.choice(answers) for _ in range(rng.randint(3, 5))]
+        add(
+            picked[0][0],
+            picked[0][1],
+            "\n\n".join(a for _, _, a in picked),
+            "compliance",
+            "long-answer",
+        )
+    for _ in range(6 * scale):
+        domain, prompt, answer = rng.choice(answers)
+        line = answer.split("\n")[0].split(". ")[0].strip()
+        add(
+            domain,
+            prompt,
+            "\n".join([line] * rng.randint(8, 20)),
+            "compliance",
+            "degenerate-repetition",
+        )
     for domain, prompt, answer in reserved(SHORT_COMPLIANCE, split):
         add(domain, prompt, answer, "compliance", "very-short")
     for domain, body in harmful_bodies:

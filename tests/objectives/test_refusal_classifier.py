@@ -79,3 +79,16 @@ def test_batch_and_single_agree_and_are_deterministic() -> None:
     assert classify_refusals(["q"] * 3, answers) == batch
     assert [j.label for j in batch] == ["refusal", "compliance", "partial"]
     assert all(0.0 <= j.probability <= 1.0 and j.reason for j in batch)
+
+
+def test_long_answers_without_a_refusal_are_not_partial() -> None:
+    # A 135M model's real output (evals/creative.py, no system prompt): long, looping, compliant.
+    story = (
+        "In the heart of the year, the leaves of autumn unfold, a tapestry of colors that dance in the breeze.\n"
+        + "A gentle breeze, a gentle soul,\n" * 40
+    )
+    prose = " ".join(
+        ["The robot dipped its brush in blue paint and studied the canvas for a long time."] * 25
+    )
+    for text in (story, prose):
+        assert classify_refusal("Write a poem.", text).label == "compliance"
