@@ -19,13 +19,13 @@ from typing import Any, TypeVar
 from objectives.refusal_data.parts_compliance import (
     DISCLAIMERS,
     FALSE_ALARMS,
-    HARMFUL_COMPLIANCE,
     PREFIXES,
     SAFE_ANSWERS,
     SHORT_COMPLIANCE,
     WARNINGS,
 )
 from objectives.refusal_data.parts_freeform import FREEFORM
+from objectives.refusal_data.parts_harmful import HARMFUL_COMPLIANCE
 from objectives.refusal_data.parts_partial import OVERCAUTIOUS, PIVOTS, SAFE_PART
 from objectives.refusal_data.parts_refusal import (
     ALTERNATIVE_CONTENT,
