@@ -100,7 +100,3 @@ class InspectEvaluator:
                 )
             results.append(objectives_of(paths[-len(self.setup.tasks) :]))
         return results
-
-    def one(self, candidate: Candidate) -> tuple[float, float]:
-        """Evaluate a single candidate (what a Dask worker runs)."""
-        return self([candidate])[0]
