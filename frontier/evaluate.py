@@ -45,8 +45,15 @@ class InspectEvaluator:
         for path in setup.tasks:
             task_factory(path)  # fail fast on a bad task path
 
-    def tasks_for(self, candidate: Candidate) -> list[Task]:
-        """One Task per task file, configured for the candidate and tagged with its signature."""
+    def tasks_for(
+        self, candidate: Candidate, factories: Sequence[Callable[..., Task]] | None = None
+    ) -> list[Task]:
+        """One Task per task file, configured for the candidate and tagged with its signature.
+
+        `factories` are the task files' @task functions, loaded once per batch by the caller
+        (loading executes the file; the evaluator keeps only paths so it stays picklable).
+        """
+        factories = factories or [task_factory(p) for p in self.setup.tasks]
         config = GenerateConfig(
             temperature=candidate.temperature,
             top_p=candidate.top_p,
@@ -55,8 +62,8 @@ class InspectEvaluator:
             cache=True,  # Inspect's model cache: a repeated (prompt, config) is not regenerated
         )
         tasks = []
-        for path in self.setup.tasks:
-            task = task_factory(path)(
+        for factory in factories:
+            task = factory(
                 system_prompt=candidate.system_prompt,
                 cot=candidate.cot,
                 critique=candidate.critique,
@@ -76,7 +83,8 @@ class InspectEvaluator:
             if len(finished.get(signature, [])) < len(self.setup.tasks):
                 missing[signature] = candidate
         if missing:
-            tasks = [t for c in missing.values() for t in self.tasks_for(c)]
+            factories = [task_factory(p) for p in self.setup.tasks]
+            tasks = [t for c in missing.values() for t in self.tasks_for(c, factories)]
             kwargs: dict[str, Any] = {"display": self.display} if self.display else {}
             model: Any = self.setup.model
             if self.setup.model_args:
