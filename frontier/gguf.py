@@ -30,6 +30,8 @@ from inspect_ai.model import (
 from inspect_ai.model._model_call import ModelCall
 from inspect_ai.tool import ToolChoice, ToolInfo
 
+from frontier.loop_stop import DEFAULT_SPAN, LoopStop
+
 if TYPE_CHECKING:
     from llama_cpp import Llama
 
@@ -162,10 +164,18 @@ class GGUFAPI(ModelAPI):
         api_key: str | None = None,
         config: GenerateConfig = GenerateConfig(),  # noqa: B008 - Inspect's ModelAPI signature
         n_ctx: int = DEFAULT_CONTEXT,
+        loop_span: int = DEFAULT_SPAN,
         **model_args: Any,
     ) -> None:
+        path = resolve_gguf(model_name)
+        # End a generation when a span of this many tokens comes round a third time (a loop);
+        # `-M loop_span=0` generates to the token cap as the model would.
+        self.loop_span = int(loop_span)
+        # Inspect's cache keys on the base URL, not on model args: naming the file and the
+        # loop setting here keeps cached outputs of one setting from answering for another.
+        base_url = base_url or f"{path.as_uri()}?loop_span={self.loop_span}"
         super().__init__(model_name, base_url, api_key, [], config)
-        self.path = resolve_gguf(model_name)
+        self.path = path
         self.llama = load_llama(self.path, int(n_ctx))
 
     async def generate(
@@ -179,10 +189,16 @@ class GGUFAPI(ModelAPI):
         if tools:
             raise ValueError("gguf models here do not support tool calls")
         request = {"messages": [_message_dict(m) for m in input], **completion_kwargs(config)}
+        loop = LoopStop(self.llama.token_eos(), self.loop_span) if self.loop_span > 0 else None
 
         def run() -> dict[str, Any]:
+            from llama_cpp import LogitsProcessorList
+
+            processors = LogitsProcessorList([loop]) if loop else None
             with _generate_lock:
-                return self.llama.create_chat_completion(**request)  # type: ignore[return-value]
+                return self.llama.create_chat_completion(  # type: ignore[return-value]
+                    **request, logits_processor=processors
+                )
 
         started = time.monotonic()
         response = await _wait_for(_model_thread.submit(run))
@@ -206,8 +222,14 @@ class GGUFAPI(ModelAPI):
                 total_tokens=usage["total_tokens"],
             ),
             time=elapsed,
+            metadata=(
+                {"loop_stop": {"span": self.loop_span, "stopped_after_tokens": loop.stopped_at}}
+                if loop and loop.stopped_at is not None
+                else None
+            ),
         )
-        return output, ModelCall.create(request=request, response=response, time=elapsed)
+        logged = {**request, "loop_span": self.loop_span}
+        return output, ModelCall.create(request=logged, response=response, time=elapsed)
 
     async def count_text_tokens(self, text: str) -> int:
         """Count tokens with the model's own tokenizer (Inspect's default needs a download)."""

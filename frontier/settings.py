@@ -68,14 +68,13 @@ missed a risk or overstated certainty. Be brief.
 Critique:"""
 )
 
+# The revision request follows the question and the first answer in the conversation, so it
+# carries only the critique: repeating both (as Inspect's default template does) made each
+# revision prompt ~270 tokens longer for a small model to read again.
 REVISION_TEMPLATE = """\
-Question: {question}
+A critique of your answer: {critique}
 
-Your earlier answer: {completion}
-
-A critique of that answer: {critique}
-
-Write an improved final answer to the question that follows the critique. Reply with the
+Write an improved final answer to my question that follows the critique. Reply with the
 answer only."""
 
 

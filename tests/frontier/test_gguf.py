@@ -102,3 +102,18 @@ def test_absolute_path_and_system_message_through_the_chat_template() -> None:
     extra = asyncio.run(model.count_tokens(long)) - asyncio.run(model.count_tokens(short))
     assert abs(prompt_tokens(long) - prompt_tokens(short) - extra) <= 1
     assert extra > 8
+
+
+@pytest.mark.slow
+def test_a_looping_generation_is_cut_where_the_loop_starts_and_only_there() -> None:
+    prompt = "Write a poem where every line is 'the sea is blue'."
+    config = GenerateConfig(temperature=0.0, max_tokens=200)
+    stopped = asyncio.run(get_model("gguf/smollm2").generate(prompt, config=config))
+    full = asyncio.run(get_model("gguf/smollm2", loop_span=0).generate(prompt, config=config))
+    assert full.choices[0].stop_reason == "max_tokens"
+    assert stopped.metadata is not None and stopped.usage is not None
+    assert stopped.metadata["loop_stop"]["stopped_after_tokens"] == stopped.usage.output_tokens
+    assert stopped.usage.output_tokens < 150
+    # Greedy decoding: the stopped text is exactly the start of the unstopped one.
+    assert full.completion.startswith(stopped.completion)
+    assert len(full.completion) > len(stopped.completion)

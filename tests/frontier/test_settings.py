@@ -39,7 +39,7 @@ def test_final_answer_drops_reasoning() -> None:
 def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -> None:
     answers = {
         "Critique the answer": "The answer missed the word storm.",
-        "A critique of that answer": "Reasoning: add storm.\nAnswer: The storm came at last.",
+        "A critique of your answer": "Reasoning: add storm.\nAnswer: The storm came at last.",
         "step by step": "Reasoning: think.\nAnswer: A quiet night.",
     }
     task = creative(
@@ -53,4 +53,7 @@ def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -
     assert sample.messages[0].text == SYSTEM_PROMPTS["hhh"]
     assert "step by step" in sample.messages[1].text
     assert "The answer missed the word storm." in sample.messages[3].text
+    # the question and the first answer are already in the conversation: not repeated
+    assert "autumn" not in sample.messages[3].text
+    assert "A quiet night" not in sample.messages[3].text
     assert sample.output.completion.endswith("The storm came at last.")
