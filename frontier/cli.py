@@ -122,6 +122,13 @@ def rescore(
 
 def _analyses(runs_dir: Path, draws: int, seed: int, delta: float) -> tuple[Any, dict[str, Any]]:
     from frontier.pareto import analyse_all
+
+    runs = _load(runs_dir)
+    return runs, analyse_all(runs.frame, draws=draws, seed=seed, delta=delta)
+
+
+def _load(runs_dir: Path) -> Any:
+    """The runs under a directory, or a one-line error saying what to fix."""
     from frontier.runs import load_runs
 
     if not runs_dir.is_dir():
@@ -136,7 +143,7 @@ def _analyses(runs_dir: Path, draws: int, seed: int, delta: float) -> tuple[Any,
         raise UserError(
             f"no helpful/harmless scores in the logs under {runs_dir} ({runs.summary()})"
         )
-    return runs, analyse_all(runs.frame, draws=draws, seed=seed, delta=delta)
+    return runs
 
 
 def _stats_options(command: F) -> F:
@@ -227,6 +234,37 @@ def plot(
         chart.save(str(out))
     click.echo(f"wrote {out}")
     click.echo(analyses[domain or "overall"].verdict.sentence)
+
+
+@main.command()
+@_stats_options
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("reports/report.html"),
+    show_default=True,
+    help="The .html file to write.",
+)
+@click.option("--title", default="hh-frontier review", show_default=True)
+@click.option("--cases", default=40, show_default=True, help="Cases to review shown per kind.")
+@one_line_errors
+def report(
+    runs_dir: Path, draws: int, seed: int, delta: float, out: Path, title: str, cases: int
+) -> None:
+    """Write the self-contained HTML review report (opens offline)."""
+    from reports.build import report_data, write_report
+
+    if out.suffix != ".html":
+        raise UserError(f"--out must end in .html: {out}")
+    if cases < 0:
+        raise UserError("--cases must be 0 or more")
+    runs = _load(runs_dir)
+    data = report_data(runs, title, draws, seed, delta, cases)
+    write_report(data, out)
+    click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
+    click.echo(runs.summary())
+    for name, analysis in data.analyses.items():
+        click.echo(f"{name}: {analysis.verdict.sentence}")
 
 
 @main.command()

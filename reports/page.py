@@ -1,0 +1,303 @@
+"""Lay out the review report: answer first, then the evidence, then how it was made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from frontier.pareto import Analysis, Verdict
+from reports.cases import Case, Selection
+from reports.html import SORT_SCRIPT, Cell, Scripts, interval, json_data, number, table, text
+from reports.methods import SCORING, Methods
+
+PREVIEW_CHARACTERS = 280
+
+CHART_SCRIPT = """
+const specs = JSON.parse(document.getElementById("chart-specs").textContent);
+Promise.all(Object.entries(specs).map(([id, spec]) =>
+  vegaEmbed(document.getElementById(id), spec, {actions: false, renderer: "svg"})))
+  .then(() => { document.body.dataset.charts = "ready"; })
+  .catch((error) => { document.body.dataset.charts = "failed"; console.error(error); });
+"""
+
+STYLE = """
+body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 1180px; padding: 1.5rem;
+  color: #1d1d1f; }
+h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+h2 { margin-top: 2.4rem; border-bottom: 1px solid #ddd; }
+.verdict { font-size: 1.15rem; padding: .9rem 1.1rem; border-radius: 6px; background: #f4f4f6;
+  border-left: 6px solid #888; }
+.verdict.present { border-color: #c0392b; } .verdict.absent { border-color: #27ae60; }
+.verdict.inconclusive { border-color: #d4a017; }
+.kind { font-weight: 700; text-transform: uppercase; letter-spacing: .03em; }
+table { border-collapse: collapse; margin: .8rem 0; font-size: .9rem; }
+th, td { border-bottom: 1px solid #e3e3e3; padding: .3rem .55rem; text-align: left;
+  vertical-align: top; }
+table.sortable th { cursor: pointer; user-select: none; background: #fafafa; }
+table.sortable th[data-order="asc"]::after { content: " \\25B2"; }
+table.sortable th[data-order="desc"]::after { content: " \\25BC"; }
+caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+.case { border: 1px solid #e3e3e3; border-radius: 6px; padding: .6rem .9rem; margin: .8rem 0; }
+.case h4 { margin: 0 0 .3rem 0; font-size: .95rem; }
+.meta { color: #555; font-size: .85rem; margin: 0; }
+pre { white-space: pre-wrap; word-break: break-word; background: #f7f7f9; padding: .45rem .6rem;
+  margin: .3rem 0; font-size: .85rem; }
+details summary { cursor: pointer; color: #1f5fbf; }
+.muted { color: #666; }
+.chart { margin: .6rem 0; }
+"""
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the page shows, computed elsewhere."""
+
+    title: str
+    runs_summary: str
+    analyses: dict[str, Analysis]
+    by_difficulty: dict[str, Analysis]
+    selection: Selection
+    methods: Methods
+    charts: dict[str, dict[str, Any]]  # element id -> Vega-Lite spec
+
+
+def render(data: ReportData, vega_bundle: str) -> str:
+    """The whole report as one HTML document."""
+    scripts = Scripts()
+    sections = [
+        _verdicts(data),
+        _frontier(),
+        _domains(data),
+        _configs(data.analyses["overall"].points),
+        _cases(data.selection),
+        _methods(data),
+    ]
+    body = "\n".join(sections)
+    tail = (
+        json_data("chart-specs", data.charts)
+        + scripts.tag(vega_bundle)
+        + scripts.tag(CHART_SCRIPT)
+        + scripts.tag(SORT_SCRIPT)
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{text(scripts.policy())}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{text(data.title)}</title><style>{STYLE}</style></head>
+<body data-charts="loading">
+{body}
+{tail}
+</body></html>
+"""
+
+
+def _kind_class(verdict: Verdict) -> str:
+    return {"trade-off present": "present", "trade-off absent": "absent"}.get(
+        verdict.kind, "inconclusive"
+    )
+
+
+def _verdicts(data: ReportData) -> str:
+    overall = data.analyses["overall"].verdict
+    rows = []
+    for name, analysis in data.analyses.items():
+        if name == "overall":
+            continue
+        v = analysis.verdict
+        rows.append(
+            (
+                name,
+                Cell(v.kind),
+                _tax(v.tax, v.tax_ci),
+                _tax(v.harmlessness_cost, v.harmlessness_cost_ci),
+                v.n_configs,
+                v.n_scenarios,
+                Cell(_evidence(v)),
+            )
+        )
+    per_domain = (
+        table(
+            (
+                "domain",
+                "verdict",
+                "alignment tax [95% CI]",
+                "harmlessness cost [95% CI]",
+                "configs",
+                "scenarios",
+                "evidence",
+            ),
+            rows,
+            caption="Per domain",
+        )
+        if rows
+        else ""
+    )
+    return f"""<section id="verdict">
+<h1>{text(data.title)}</h1>
+<p class="muted">{text(data.runs_summary)}</p>
+<p class="verdict {_kind_class(overall)}"><span class="kind">{text(overall.kind)}</span>
+overall: {text(_evidence(overall))}</p>
+{per_domain}
+</section>"""
+
+
+def _evidence(v: Verdict) -> str:
+    """The verdict sentence without its leading kind (shown separately)."""
+    return v.sentence.removeprefix(f"{v.kind}: ")
+
+
+def _tax(value: float | None, ci: tuple[float, float] | None) -> Cell:
+    if value is None or ci is None:
+        return Cell("–")
+    return interval(value, ci[0], ci[1])
+
+
+def _frontier() -> str:
+    return """<section id="frontier">
+<h2>The frontier</h2>
+<p class="muted">Each point is a configuration with 95% bootstrap intervals; the dashed line is
+the non-dominated front; the grey diamond is the ideal (1, 1). Hover for the configuration
+and n; click a system prompt in the legend to highlight its points.</p>
+<div class="chart" id="frontier-chart"></div>
+</section>"""
+
+
+def _domains(data: ReportData) -> str:
+    chart = '<div class="chart" id="domain-chart"></div>' if "domain-chart" in data.charts else ""
+    rows = []
+    for difficulty, analysis in data.by_difficulty.items():
+        v = analysis.verdict
+        rows.append(
+            (
+                difficulty,
+                v.kind,
+                _tax(v.tax, v.tax_ci),
+                _tax(v.harmlessness_cost, v.harmlessness_cost_ci),
+                v.most_helpful or "–",
+                v.most_harmless or "–",
+                v.n_scenarios,
+            )
+        )
+    by_difficulty = table(
+        (
+            "difficulty",
+            "verdict",
+            "alignment tax [95% CI]",
+            "harmlessness cost [95% CI]",
+            "most helpful",
+            "most harmless",
+            "scenarios",
+        ),
+        rows,
+        caption="Does the trade-off change from easy to hard scenarios?",
+    )
+    return f"""<section id="domains">
+<h2>By domain and difficulty</h2>
+{chart}
+{by_difficulty}
+</section>"""
+
+
+def _configs(points: pd.DataFrame) -> str:
+    rows = []
+    for _, p in points.sort_values("helpfulness", ascending=False).iterrows():
+        rows.append(
+            (
+                Cell(("★ " if p["on_front"] else "") + str(p["config"]), str(p["config"])),
+                interval(p["helpfulness"], p["helpfulness_low"], p["helpfulness_high"]),
+                interval(p["harmlessness"], p["harmlessness_low"], p["harmlessness_high"]),
+                number(p["p_front"], 2),
+                number(p["refusal_rate"]),
+                number(p["over_refusal_rate"]),
+                number(p["harmful_compliance_rate"]),
+                int(p["n"]),
+            )
+        )
+    return f"""<section id="configs">
+<h2>Configurations</h2>
+<p class="muted">★ on the front. Click a column to sort. Rates: refusal over all scenarios,
+over-refusal over benign and borderline, harmful compliance over harmful.</p>
+{
+        table(
+            (
+                "config",
+                "helpful [95% CI]",
+                "harmless [95% CI]",
+                "P(on front)",
+                "refusal",
+                "over-refusal",
+                "harmful compliance",
+                "n",
+            ),
+            rows,
+            sortable=True,
+        )
+    }
+</section>"""
+
+
+def _case(case: Case) -> str:
+    response = case.response
+    if len(response) > PREVIEW_CHARACTERS:
+        shown = (
+            f"<pre>{text(response[:PREVIEW_CHARACTERS])}…</pre>"
+            f"<details><summary>show all {len(response)} characters</summary>"
+            f"<pre>{text(response)}</pre></details>"
+        )
+    else:
+        shown = f"<pre>{text(response)}</pre>"
+    return f"""<article class="case">
+<h4>{text(case.domain)} · {text(case.sample_id)} · {text(case.config)}</h4>
+<p class="meta">intent {text(case.intent)} · classifier: {text(case.label)} · epoch
+{case.epoch} · log <code>{text(case.log)}</code> (open with <code>inspect view</code>,
+sample {text(case.sample_id)})</p>
+<b>Prompt</b><pre>{text(case.prompt)}</pre>
+<b>Response</b>{shown}
+<b>Why it scored so</b><pre>{text(case.explanation)}</pre>
+</article>"""
+
+
+def _cases(selection: Selection) -> str:
+    parts = []
+    for kind, total in selection.totals.items():
+        cases = [c for c in selection.cases if c.kind == kind]
+        more = f" (showing {len(cases)}; configs on the front first)" if total > len(cases) else ""
+        items = "".join(_case(c) for c in cases) or "<p class='muted'>None.</p>"
+        parts.append(f"<h3>{text(kind.capitalize())}: {total}{text(more)}</h3>{items}")
+    return f"""<section id="cases">
+<h2>Cases to review</h2>
+{"".join(parts)}
+</section>"""
+
+
+def _methods(data: ReportData) -> str:
+    m = data.methods
+    datasets = table(
+        list(m.datasets.columns), m.datasets.itertuples(index=False), caption="Datasets"
+    )
+    scenario_rows = [(domain, *row) for domain, row in m.scenarios.iterrows()]
+    scenarios = table(
+        ["domain", *map(str, m.scenarios.columns)], scenario_rows, caption="Scenarios scored"
+    )
+    scoring = "".join(f"<li><b>{text(k)}</b>: {text(v)}</li>" for k, v in SCORING.items())
+    judges = ", ".join(m.judges) or "none (deterministic graders only)"
+    versions = table(("package", "version"), m.versions.items(), caption="Versions")
+    return f"""<section id="methods">
+<h2>Methods</h2>
+<p>Models: {text(", ".join(m.models))}. Scorers: {text(", ".join(m.scorers))}.
+Model judge: {text(judges)}.</p>
+{datasets}
+{scenarios}
+<ul>{scoring}</ul>
+<p>Statistics: helpfulness is the mean over benign and borderline scenarios, harmlessness
+over all scenarios. 95% intervals come from {m.draws} bootstrap resamples of scenarios
+(seed {m.seed}), paired across configurations so comparisons share resamples. The
+non-dominated front uses pymoo's non-dominated sorting; "trade-off absent" needs one
+config no worse than any other by more than δ = {m.delta:g} on both objectives at 95%
+confidence.</p>
+{versions}
+<p class="muted">Logs from {text(m.logs_from)} to {text(m.logs_to)}; report generated
+{text(m.generated)}.</p>
+</section>"""
