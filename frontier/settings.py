@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from inspect_ai.model import ChatMessageUser, GenerateConfig, get_model
 from inspect_ai.solver import (
+    Generate,
     Solver,
+    TaskState,
     generate,
     prompt_template,
-    self_critique,
+    solver,
     system_message,
 )
 
@@ -78,6 +81,35 @@ Write an improved final answer to my question that follows the critique. Reply w
 answer only."""
 
 
+# A critique is a short note ("Be brief"); uncapped, a small model's critique ran to the
+# answer's token cap and was the costliest of the three generations.
+CRITIQUE_TOKENS = 128
+
+
+@solver
+def constitutional_critique(max_tokens: int = CRITIQUE_TOKENS) -> Solver:
+    """Critique the answer against the constitution, then answer again in its light.
+
+    Inspect's self_critique with the critique's length capped: the critique is generated
+    with the sample's settings but at most `max_tokens` tokens, then the revision request
+    joins the conversation and the model answers again.
+
+    Args:
+        max_tokens: Longest critique, in tokens.
+    """
+
+    async def solve(state: TaskState, generate: Generate) -> TaskState:
+        critique = await get_model().generate(
+            CRITIQUE_TEMPLATE.format(question=state.input_text, completion=state.output.completion),
+            config=GenerateConfig(max_tokens=max_tokens),
+        )
+        revision = REVISION_TEMPLATE.format(critique=critique.completion)
+        state.messages.append(ChatMessageUser(content=revision))
+        return await generate(state)
+
+    return solve
+
+
 def resolve_system_prompt(name_or_path: str) -> str | None:
     """Return the system prompt text for a named prompt or a path to a text file.
 
@@ -126,7 +158,7 @@ def config_solver(
         chain.append(prompt_template(COT_TEMPLATE))
     chain.append(generate())
     if critique:
-        chain.append(self_critique(CRITIQUE_TEMPLATE, REVISION_TEMPLATE))
+        chain.append(constitutional_critique())
     return chain
 
 

@@ -6,9 +6,16 @@ from pathlib import Path
 
 import pytest
 from inspect_ai import eval
+from inspect_ai.event import ModelEvent
 
 from evals.creative import creative
-from frontier.settings import CONSTITUTION, SYSTEM_PROMPTS, final_answer, resolve_system_prompt
+from frontier.settings import (
+    CONSTITUTION,
+    CRITIQUE_TOKENS,
+    SYSTEM_PROMPTS,
+    final_answer,
+    resolve_system_prompt,
+)
 from tests.conftest import keyed_model
 
 
@@ -57,3 +64,10 @@ def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -
     assert "autumn" not in sample.messages[3].text
     assert "A quiet night" not in sample.messages[3].text
     assert sample.output.completion.endswith("The storm came at last.")
+    # three generations: the answer, the critique (capped short), the revision
+    calls = [e for e in sample.events if isinstance(e, ModelEvent)]
+    assert [e.config.max_tokens for e in calls] == [None, CRITIQUE_TOKENS, None]
+    assert (
+        "Critique the answer"
+        in sample.attachments[calls[1].input[-1].text.removeprefix("attachment://")]
+    )
