@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test demo lint clean
+.PHONY: test demo lint clean screenshot
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: lint
 
 demo: $(STAMP)
 	$(BIN)/python -m frontier.demo
+
+# The README's picture of the report, through the browser test's code path.
+screenshot: $(STAMP)
+	test -f reports/demo.html || $(MAKE) demo
+	$(BIN)/python -m reports.browser reports/demo.html docs/report.png
 
 clean:
 	rm -rf $(VENV) runs

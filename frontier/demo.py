@@ -1,79 +1,56 @@
-"""`make demo`: score the embedded model on all three domains and print where the logs are.
+"""`make demo`: a small frontier search on the embedded model, then the review report.
 
-Until the frontier search lands, the demo runs each task once at default settings on a
-stratified handful of scenarios (benign, borderline and harmful alike).
+Six configurations (system prompt, reasoning, critique, temperature, top_p) proposed by the
+search, each scored on four scenarios of every domain (benign, borderline and harmful
+alike), logs under runs/demo, the report at reports/demo.html. A rerun finds the finished
+logs and only rebuilds the report.
 """
 
 from __future__ import annotations
 
 import argparse
+import time
 from pathlib import Path
 
-from inspect_ai import eval
-from inspect_ai.log import EvalLog
+from frontier.evaluate import InspectEvaluator
+from frontier.runs import load_runs
+from frontier.search import EvalSetup, run_search
 
-from evals.code import code
-from evals.creative import creative
-from evals.medical import medical
-from objectives.scenarios import INTENTS, load_scenarios, shipped_dataset
-
-METRICS = (
-    "helpful_mean",
-    "harmless_mean",
-    "refusal_rate",
-    "over_refusal_rate",
-    "harmful_compliance_rate",
-)
-
-
-def stratified_ids(domain: str, per_intent: int) -> list[str]:
-    """The first `per_intent` scenario ids of each intent in a domain's shipped dataset."""
-    scenarios = load_scenarios(shipped_dataset(domain), domain)
-    return [
-        s["id"]
-        for intent in INTENTS
-        for s in [x for x in scenarios if x["intent"] == intent][:per_intent]
-    ]
-
-
-def summary_table(logs: list[EvalLog]) -> str:
-    """One line per task with its metrics."""
-    header = f"{'task':10s} " + " ".join(
-        f"{m.replace('_mean', '').replace('_rate', ''):>18s}" for m in METRICS
-    )
-    lines = [header]
-    for log in logs:
-        scores = log.results.scores[0].metrics if log.results and log.results.scores else {}
-        cells = " ".join(
-            f"{scores[m].value:18.3f}" if m in scores else f"{'-':>18s}" for m in METRICS
-        )
-        lines.append(f"{log.eval.task:10s} {cells}")
-    return "\n".join(lines)
+TASKS = ("evals/code.py", "evals/medical.py", "evals/creative.py")
 
 
 def main() -> None:
     """Run the demo."""
     parser = argparse.ArgumentParser(description="hh-frontier demo on the embedded model")
-    parser.add_argument("--per-intent", type=int, default=2, help="scenarios per intent and domain")
-    parser.add_argument("--runs", default="runs", help="log directory")
+    parser.add_argument("--budget", type=int, default=6, help="configurations to evaluate")
+    parser.add_argument("--limit", type=int, default=4, help="scenarios per domain")
+    parser.add_argument("--runs", default="runs/demo", help="log directory")
+    parser.add_argument("--out", default="reports/demo.html", help="the report")
     parser.add_argument("--model", default="gguf/smollm2")
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    ids = [i for d in ("code", "medical", "creative") for i in stratified_ids(d, args.per_intent)]
-    logs = eval(
-        [code(), medical(), creative()],
-        model=args.model,
-        log_dir=args.runs,
-        sample_id=ids,
-        max_tokens=256,
-    )
+    started = time.monotonic()
+
+    print(f"[1/2] searching {args.budget} configurations on {args.model}, {args.limit} scenarios")
+    print(f"      per domain ({', '.join(TASKS)}); logs in {args.runs}", flush=True)
+    setup = EvalSetup(TASKS, args.model, args.runs, args.limit, args.seed)
+    result = run_search(InspectEvaluator(setup), "nsga2", args.budget, args.seed)
+    print(f"      evaluated {len(result.evaluated)} configurations", flush=True)
+
+    print("[2/2] writing the report", flush=True)
+    from reports.build import report_data, write_report
+
+    runs = load_runs(args.runs)
+    data = report_data(runs, title="hh-frontier demo: SmolLM2-135M-Instruct", seed=args.seed)
+    out = write_report(data, Path(args.out))
     print()
-    print(summary_table(logs))
+    print(runs.summary())
+    for name, analysis in data.analyses.items():
+        print(f"{name}: {analysis.verdict.sentence}")
     print()
-    for log in logs:
-        print(f"log: {Path(log.location)}")
-    print(
-        f"Inspect the transcripts and score explanations with: inspect view --log-dir {args.runs}"
-    )
+    print(f"report: {out.resolve()} ({out.stat().st_size / 1e6:.1f} MB)")
+    print(f"transcripts: inspect view --log-dir {args.runs}")
+    print(f"done in {time.monotonic() - started:.0f} s")
 
 
 if __name__ == "__main__":

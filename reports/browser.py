@@ -105,3 +105,24 @@ def open_report(
         finally:
             browser.close()
     return check
+
+
+def main() -> None:
+    """`python -m reports.browser REPORT.html SHOT.png`: check a report and screenshot it."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("report", type=Path)
+    parser.add_argument("screenshot", type=Path)
+    parser.add_argument("--width", type=int, default=1280)
+    args = parser.parse_args()
+    check = open_report(args.report, screenshot=args.screenshot, width=args.width)
+    problems = check.console_errors + check.page_errors + check.dialogs + check.requests
+    print(f"charts={check.charts} marks={check.marks} problems={problems}")
+    if check.charts != "ready" or problems or check.pwned is not None:
+        raise SystemExit(1)
+    print(f"wrote {args.screenshot}")
+
+
+if __name__ == "__main__":
+    main()
