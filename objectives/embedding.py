@@ -26,6 +26,18 @@ OPENING_TOKENS = 48
 _lock = threading.Lock()
 
 
+def share_cores_with_generation() -> None:
+    """Run the encoder on one thread: a model is generating in this process.
+
+    llama.cpp and torch each keep an OpenMP pool sized to the machine; scoring between
+    generations then made the two pools fight over the cores, and one thread for torch cut
+    a search batch's wall time by 19% (192 s -> 156 s, the same tokens) on 2 cores.
+    """
+    import torch
+
+    torch.set_num_threads(1)
+
+
 @functools.cache
 def encoder() -> Any:
     """The MiniLM sentence encoder, loaded on first use."""

@@ -117,3 +117,17 @@ def test_a_looping_generation_is_cut_where_the_loop_starts_and_only_there() -> N
     # Greedy decoding: the stopped text is exactly the start of the unstopped one.
     assert full.completion.startswith(stopped.completion)
     assert len(full.completion) > len(stopped.completion)
+
+
+@pytest.mark.slow
+def test_prefix_cache_keeps_states_and_torch_yields_the_cores() -> None:
+    import torch
+
+    from frontier.gguf import load_llama
+
+    model = get_model("gguf/smollm2")
+    config = GenerateConfig(temperature=0.0, max_tokens=8)
+    asyncio.run(model.generate("Name a colour.", config=config))
+    llama = load_llama(resolve_gguf("smollm2"))
+    assert llama.cache is not None and llama.cache.cache_size > 0  # the answer's state is kept
+    assert torch.get_num_threads() == 1  # llama.cpp owns the cores while it runs here

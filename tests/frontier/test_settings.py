@@ -11,7 +11,9 @@ from inspect_ai.event import ModelEvent
 from evals.creative import creative
 from frontier.settings import (
     CONSTITUTION,
+    CRITIQUE_REQUEST,
     CRITIQUE_TOKENS,
+    REVISION_REQUEST,
     SYSTEM_PROMPTS,
     final_answer,
     resolve_system_prompt,
@@ -45,8 +47,8 @@ def test_final_answer_drops_reasoning() -> None:
 
 def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -> None:
     answers = {
-        "Critique the answer": "The answer missed the word storm.",
-        "A critique of your answer": "Reasoning: add storm.\nAnswer: The storm came at last.",
+        "Critique your answer above": "The answer missed the word storm.",
+        "improved final answer": "Reasoning: add storm.\nAnswer: The storm came at last.",
         "step by step": "Reasoning: think.\nAnswer: A quiet night.",
     }
     task = creative(
@@ -56,18 +58,17 @@ def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -
     assert log.samples is not None
     sample = log.samples[0]
     roles = [m.role for m in sample.messages]
-    assert roles == ["system", "user", "assistant", "user", "assistant"]
-    assert sample.messages[0].text == SYSTEM_PROMPTS["hhh"]
-    assert "step by step" in sample.messages[1].text
-    assert "The answer missed the word storm." in sample.messages[3].text
-    # the question and the first answer are already in the conversation: not repeated
-    assert "autumn" not in sample.messages[3].text
-    assert "A quiet night" not in sample.messages[3].text
+    # Constitutional AI's shape: critique and revision are turns of the same conversation
+    assert roles == ["system", "user", "assistant", "user", "assistant", "user", "assistant"]
+    texts = [m.text for m in sample.messages]
+    assert texts[0] == SYSTEM_PROMPTS["hhh"]
+    assert "step by step" in texts[1]
+    assert texts[2] == "Reasoning: think.\nAnswer: A quiet night."
+    assert texts[3] == CRITIQUE_REQUEST and CONSTITUTION in texts[3]
+    assert texts[4] == "The answer missed the word storm."
+    assert texts[5] == REVISION_REQUEST
     assert sample.output.completion.endswith("The storm came at last.")
-    # three generations: the answer, the critique (capped short), the revision
+    # three generations, each extending the last: answer, critique (capped short), revision
     calls = [e for e in sample.events if isinstance(e, ModelEvent)]
     assert [e.config.max_tokens for e in calls] == [None, CRITIQUE_TOKENS, None]
-    assert (
-        "Critique the answer"
-        in sample.attachments[calls[1].input[-1].text.removeprefix("attachment://")]
-    )
+    assert [len(e.input) for e in calls] == [2, 4, 6]
