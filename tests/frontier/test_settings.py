@@ -11,9 +11,8 @@ from inspect_ai.event import ModelEvent
 from evals.creative import creative
 from frontier.settings import (
     CONSTITUTION,
-    CRITIQUE_REQUEST,
     CRITIQUE_TOKENS,
-    REVISION_REQUEST,
+    REVISION_TEMPLATE,
     SYSTEM_PROMPTS,
     final_answer,
     resolve_system_prompt,
@@ -47,8 +46,8 @@ def test_final_answer_drops_reasoning() -> None:
 
 def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -> None:
     answers = {
-        "Critique your answer above": "The answer missed the word storm.",
-        "improved final answer": "Reasoning: add storm.\nAnswer: The storm came at last.",
+        "Critique the answer below": "The answer missed the word storm.",
+        "A critique of your answer": "Reasoning: add storm.\nAnswer: The storm came at last.",
         "step by step": "Reasoning: think.\nAnswer: A quiet night.",
     }
     task = creative(
@@ -58,17 +57,18 @@ def test_system_prompt_cot_and_critique_shape_the_conversation(tmp_path: Path) -
     assert log.samples is not None
     sample = log.samples[0]
     roles = [m.role for m in sample.messages]
-    # Constitutional AI's shape: critique and revision are turns of the same conversation
-    assert roles == ["system", "user", "assistant", "user", "assistant", "user", "assistant"]
+    assert roles == ["system", "user", "assistant", "user", "assistant"]
     texts = [m.text for m in sample.messages]
     assert texts[0] == SYSTEM_PROMPTS["hhh"]
     assert "step by step" in texts[1]
-    assert texts[2] == "Reasoning: think.\nAnswer: A quiet night."
-    assert texts[3] == CRITIQUE_REQUEST and CONSTITUTION in texts[3]
-    assert texts[4] == "The answer missed the word storm."
-    assert texts[5] == REVISION_REQUEST
+    assert texts[3] == REVISION_TEMPLATE.format(critique="The answer missed the word storm.")
     assert sample.output.completion.endswith("The storm came at last.")
-    # three generations, each extending the last: answer, critique (capped short), revision
+    # three generations: the answer, the critique (a separate reviewer prompt, capped
+    # short, seeing question and answer), the revision (extending the conversation)
     calls = [e for e in sample.events if isinstance(e, ModelEvent)]
     assert [e.config.max_tokens for e in calls] == [None, CRITIQUE_TOKENS, None]
-    assert [len(e.input) for e in calls] == [2, 4, 6]
+    assert [len(e.input) for e in calls] == [2, 1, 4]
+    critique_prompt = sample.attachments.get(
+        calls[1].input[0].text.removeprefix("attachment://"), calls[1].input[0].text
+    )
+    assert CONSTITUTION in critique_prompt and "A quiet night" in critique_prompt
