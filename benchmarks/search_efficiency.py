@@ -5,14 +5,21 @@ a little of each; temperature and top_p have smooth optima. Each evaluation retu
 values plus Gaussian noise (sd 0.02), as a finite scenario set would. The true front's
 hypervolume comes from 50,000 noise-free random configurations plus the grid.
 
-Grid is the full factorial over a discretisation fine enough to reach the target at all
-(6 temperatures x 6 top_p values, 720 configurations, in a seeded random order); the CLI's
-default grid (3 x 2, 120) never gets there on this landscape, which the output also shows.
+"The evaluations grid needs" is read two ways, and both are printed:
+
+- full factorial, as a grid search is run: the size of the smallest complete grid (k
+  temperatures x m top_p values, evenly spaced, times the 20 prompt/cot/critique
+  combinations) whose front reaches 95% in the median seed. The CLI's default (3 x 2,
+  120 configurations) does not get there on this landscape.
+- shuffled grid: the 6 x 6 grid (720 configurations) evaluated in a seeded random order,
+  counting evaluations until 95%. This is random search over grid points and the harder
+  baseline: stopping a grid early in a random order is not how grids are run, but it shows
+  how much of NSGA-II's advantage is just not enumerating.
 
 For each algorithm and seed, the curve is the hypervolume of the true values of the configs
 evaluated so far (non-dominated by their *noisy* scores, as a user would pick them) after
 each evaluation. The bar: NSGA-II reaches 95% of the true hypervolume in at most a third of
-the evaluations grid (the full factorial, in a seeded random order) needs.
+the evaluations grid needs.
 
 Run: .venv/bin/python benchmarks/search_efficiency.py [--seeds 5] [--budget 120]
 """
@@ -83,14 +90,17 @@ def true_hypervolume() -> float:
     return hypervolume(values[front, 0], values[front, 1])
 
 
+def picked_hypervolume(evaluated: list[tuple[Candidate, tuple[float, float]]]) -> float:
+    """True hypervolume of the configs a user would pick: non-dominated by noisy scores."""
+    noisy = np.array([v for _, v in evaluated])
+    real = np.array([truth(c) for c, _ in evaluated])
+    picked = non_dominated(noisy[:, 0], noisy[:, 1])
+    return hypervolume(real[picked, 0], real[picked, 1])
+
+
 def curve(evaluated: list[tuple[Candidate, tuple[float, float]]]) -> list[float]:
-    hv = []
-    for i in range(1, len(evaluated) + 1):
-        noisy = np.array([v for _, v in evaluated[:i]])
-        real = np.array([truth(c) for c, _ in evaluated[:i]])
-        picked = non_dominated(noisy[:, 0], noisy[:, 1])
-        hv.append(hypervolume(real[picked, 0], real[picked, 1]))
-    return hv
+    """The picked hypervolume after each evaluation."""
+    return [picked_hypervolume(evaluated[:i]) for i in range(1, len(evaluated) + 1)]
 
 
 def evaluations_to(target: float, values: list[float]) -> int | None:
@@ -106,6 +116,7 @@ def main() -> None:
     target = 0.95 * reference
     print(f"true_hypervolume={reference:.4f} target(95%)={target:.4f} grid_size={len(grid())}")
     needed: dict[str, list[float]] = {"nsga2": [], "random": [], "grid": [], "coarse-grid": []}
+    # "grid" here is the shuffled 6 x 6 grid; "coarse-grid" the CLI's default discretisation
     for seed in range(args.seeds):
         for algorithm in needed:
             if algorithm == "grid":
@@ -125,7 +136,32 @@ def main() -> None:
     medians = {a: float(np.median(v)) for a, v in needed.items()}
     for algorithm, value in medians.items():
         print(f"median_evals_to_95%_{algorithm}={value}")
-    print(f"nsga2_over_grid={medians['nsga2'] / medians['grid']:.3f}")
+    full = smallest_full_grid(target, args.seeds)
+    print(f"smallest_full_grid_reaching_95%={full}")
+    print(f"nsga2_over_full_grid={medians['nsga2'] / full:.3f}")
+    print(f"nsga2_over_shuffled_grid={medians['grid'] and medians['nsga2'] / medians['grid']:.3f}")
+
+
+def smallest_full_grid(target: float, seeds: int) -> int:
+    """Size of the smallest evenly spaced complete grid whose front reaches the target."""
+    sizes = sorted(
+        ((k, m) for k in range(2, 8) for m in range(2, 8)), key=lambda km: (km[0] * km[1], km)
+    )
+    for k, m in sizes:
+        points = grid(
+            temperatures=tuple(np.linspace(0.0, 1.5, k).round(2)),
+            top_ps=tuple(np.linspace(0.5, 1.0, m).round(2)),
+        )
+        reached = [
+            picked_hypervolume(
+                run_search(Noisy(seed), "grid", len(points), seed, grid_points=points).evaluated
+            )
+            for seed in range(seeds)
+        ]
+        if np.median(reached) >= target:
+            print(f"full_grid {k}x{m}: {len(points)} configs, median_hv={np.median(reached):.4f}")
+            return len(points)
+    raise RuntimeError("no grid up to 7 x 7 reaches the target")
 
 
 if __name__ == "__main__":
