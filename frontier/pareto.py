@@ -112,7 +112,9 @@ def _needed(mean: float, sd: float, n: int) -> float:
 def _spearman(
     helpful: Array, harmless: Array, helpful_draws: Array, harmless_draws: Array
 ) -> tuple[float | None, tuple[float, float] | None]:
-    if len(helpful) < 3:
+    # Undefined with fewer than three configs, or when one objective does not vary (every
+    # config equally harmless on a small slice, say): no number rather than a warning and NaN.
+    if len(helpful) < 3 or np.ptp(helpful) == 0 or np.ptp(harmless) == 0:
         return None, None
     rho = float(spearmanr(helpful, harmless).statistic)
     ranks_h = rankdata(helpful_draws, axis=1)
@@ -123,6 +125,8 @@ def _spearman(
         rhos = (centred_h * centred_s).sum(axis=1) / np.sqrt(
             (centred_h**2).sum(axis=1) * (centred_s**2).sum(axis=1)
         )
+    if np.isnan(rhos).all():
+        return rho, None
     low, high = np.nanpercentile(rhos, [2.5, 97.5])
     return rho, (float(low), float(high))
 

@@ -99,3 +99,14 @@ def test_statistics_are_valid_by_simulation() -> None:
     assert result["trade_off_present"] >= 0.95
     assert result["identical_present"] <= 0.05
     assert result["dominant_present"] <= 0.05
+
+
+def test_no_correlation_when_an_objective_does_not_vary() -> None:
+    frame = _table({"a": (0.8, 0.5), "b": (0.5, 0.5), "c": (0.3, 0.5)}, n=40)
+    frame[C.HARMLESS] = 1.0  # every config equally harmless: Spearman is undefined
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no ConstantInputWarning, no All-NaN slice
+        verdict = analyse(frame, draws=50).verdict
+    assert verdict.spearman is None and verdict.spearman_ci is None
