@@ -49,6 +49,7 @@ def open_report(
     actions: Callable[[Page], None] | None = None,
     timeout_ms: int = 60_000,
     width: int = 1280,
+    height: int = 900,
 ) -> PageCheck:
     """Load the report from file://, wait for its charts, and collect what the page did.
 
@@ -62,7 +63,7 @@ def open_report(
             executable_path=chromium_path(), headless=True, args=CHROMIUM_FLAGS
         )
         try:
-            page = browser.new_page(viewport={"width": width, "height": 900})
+            page = browser.new_page(viewport={"width": width, "height": height})
             page.on(
                 "console",
                 lambda m: check.console_errors.append(m.text) if m.type == "error" else None,
@@ -115,8 +116,11 @@ def main() -> None:
     parser.add_argument("report", type=Path)
     parser.add_argument("screenshot", type=Path)
     parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--height", type=int, default=1400)
     args = parser.parse_args()
-    check = open_report(args.report, screenshot=args.screenshot, width=args.width)
+    check = open_report(
+        args.report, screenshot=args.screenshot, width=args.width, height=args.height
+    )
     problems = check.console_errors + check.page_errors + check.dialogs + check.requests
     print(f"charts={check.charts} marks={check.marks} problems={problems}")
     if check.charts != "ready" or problems or check.pwned is not None:
