@@ -61,8 +61,13 @@ def test_unfinished_corrupt_and_foreign_files_are_reported_not_counted(runs_dir:
     write_eval_log(log, str(runs_dir / "nested" / "unfinished.eval"))
     (runs_dir / "corrupt.eval").write_bytes(b"not a zip")
     (runs_dir / "foreign.json").write_text(json.dumps({"hello": "world"}))
-    with pytest.warns(UserWarning, match=r"skipped .*corrupt.eval: not a readable Inspect log"):
+    with pytest.warns(UserWarning) as warned:
         runs = load_runs(runs_dir)
+    assert sorted(str(w.message).split(": ")[0] for w in warned) == [
+        f"skipped {runs_dir / 'corrupt.eval'}",
+        f"skipped {runs_dir / 'foreign.json'}",
+    ]
+    assert all("not a readable Inspect log" in str(w.message) for w in warned)
     assert len(runs.frame) == 12
     assert len(runs.unfinished) == 1 and "unfinished.eval (started)" in runs.unfinished[0]
     assert {Path(p).name for p in runs.skipped_files} == {"corrupt.eval", "foreign.json"}
