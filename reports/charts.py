@@ -89,7 +89,10 @@ def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.Fac
     ideal = base.mark_point(shape="diamond", size=160, color="gray", filled=True).encode(
         x=alt.datum(1.0), y=alt.datum(1.0), tooltip=alt.value("ideal point (1, 1)")
     )
-    layered = alt.layer(x_err, y_err, front, dots, ideal).properties(width=320, height=320)
+    # The points come first: a layered chart's merged legend takes its properties from the
+    # first layer using the channel, and only the layer holding the selection makes the
+    # legend clickable (found by the browser test: with the bars first, clicks did nothing).
+    layered = alt.layer(dots, x_err, y_err, front, ideal).properties(width=320, height=320)
     if points["panel"].nunique() > 1:
         return layered.facet(column=alt.Column("panel:N", title="domain"))
     return layered.properties(title=str(points["panel"].iloc[0]))

@@ -148,3 +148,38 @@ def test_in_chromium_the_config_table_sorts_on_click(report: Path) -> None:
     descending, ascending = orders
     assert descending == sorted(descending, reverse=True) and ascending == sorted(ascending)
     assert descending != ascending
+
+
+@pytest.mark.browser
+def test_in_chromium_hover_shows_the_config_and_the_legend_highlights_a_prompt(
+    report: Path,
+) -> None:
+    from reports.browser import open_report
+
+    seen: dict[str, list[str]] = {}
+    points = "#frontier-chart .mark-symbol.role-mark path"
+
+    def opacities(page: Page) -> list[str]:
+        return list(
+            page.eval_on_selector_all(
+                points, "(ps) => ps.map((p) => p.getAttribute('opacity') || '1')"
+            )
+        )
+
+    def interact(page: Page) -> None:
+        page.hover(points)
+        page.wait_for_selector("#vg-tooltip-element.visible")
+        seen["tooltip"] = [page.inner_text("#vg-tooltip-element")]
+        seen["before"] = opacities(page)
+        page.mouse.move(1, 1)  # the tooltip would cover the legend
+        page.wait_for_selector("#vg-tooltip-element:not(.visible)", state="attached")
+        page.click("#frontier-chart .role-legend-symbol path >> nth=0", force=True)
+        page.wait_for_timeout(300)
+        seen["after"] = opacities(page)
+
+    check = open_report(report, actions=interact)
+    assert check.charts == "ready" and check.console_errors == []
+    [tooltip] = seen["tooltip"]
+    assert "config" in tooltip and "n samples" in tooltip and "12" in tooltip
+    assert "0.15" not in seen["before"]
+    assert "0.15" in seen["after"]  # clicking one prompt in the legend faded the other
