@@ -20,19 +20,34 @@ DEFAULT_SPAN = 16
 REPEATS = 3
 
 
-def loop_end(tokens: Sequence[int], span: int = DEFAULT_SPAN, repeats: int = REPEATS) -> int | None:
-    """Where a loop is detected, or None if no span of `span` tokens repeats that often.
+class SpanCounter:
+    """Counts the spans of `span` tokens in a sequence that only grows, fed as it grows.
 
-    The result is the length of the shortest prefix whose last `span` tokens occur in it for
-    the `repeats`-th time.
+    `loop_end` is the length of the shortest prefix whose last `span` tokens occur in it for
+    the `repeats`-th time, or None while no span repeats that often.
     """
-    seen: Counter[tuple[int, ...]] = Counter()
-    for end in range(span, len(tokens) + 1):
-        window = tuple(tokens[end - span : end])
-        seen[window] += 1
-        if seen[window] >= repeats:
-            return end
-    return None
+
+    def __init__(self, span: int = DEFAULT_SPAN, repeats: int = REPEATS) -> None:
+        self.span = span
+        self.repeats = repeats
+        self.seen: Counter[tuple[int, ...]] = Counter()
+        self.counted = 0  # tokens whose span ending there has been counted
+        self.loop_end: int | None = None
+
+    def update(self, tokens: Sequence[int]) -> int | None:
+        """Count the spans ending in the part of `tokens` not seen before; return `loop_end`."""
+        for end in range(max(self.counted + 1, self.span), len(tokens) + 1):
+            window = tuple(tokens[end - self.span : end])
+            self.seen[window] += 1
+            if self.loop_end is None and self.seen[window] >= self.repeats:
+                self.loop_end = end
+        self.counted = max(self.counted, len(tokens))
+        return self.loop_end
+
+
+def loop_end(tokens: Sequence[int], span: int = DEFAULT_SPAN, repeats: int = REPEATS) -> int | None:
+    """Where a loop is detected in a whole sequence, or None (see `SpanCounter`)."""
+    return SpanCounter(span, repeats).update(tokens)
 
 
 class LoopStop:
@@ -44,12 +59,13 @@ class LoopStop:
 
     def __init__(self, eos: int, span: int = DEFAULT_SPAN, repeats: int = REPEATS) -> None:
         self.eos = eos
-        self.span = span
-        self.repeats = repeats
         self.prompt_length: int | None = None
-        self.counted = 0  # generated tokens whose span ending there has been counted
-        self.seen: Counter[tuple[int, ...]] = Counter()
-        self.stopped_at: int | None = None
+        self.spans = SpanCounter(span, repeats)
+
+    @property
+    def stopped_at(self) -> int | None:
+        """Generated tokens when the loop was detected, or None."""
+        return self.spans.loop_end
 
     def __call__(
         self, input_ids: npt.NDArray[np.intc], scores: npt.NDArray[np.single]
@@ -57,14 +73,7 @@ class LoopStop:
         """Pass the scores through, or only end-of-sequence once the loop is detected."""
         if self.prompt_length is None:
             self.prompt_length = len(input_ids)
-        generated = input_ids[self.prompt_length :].tolist()
-        for end in range(max(self.counted + 1, self.span), len(generated) + 1):
-            window = tuple(generated[end - self.span : end])
-            self.seen[window] += 1
-            if self.stopped_at is None and self.seen[window] >= self.repeats:
-                self.stopped_at = end
-        self.counted = max(self.counted, len(generated))
-        if self.stopped_at is None:
+        if self.spans.update(input_ids[self.prompt_length :].tolist()) is None:
             return scores
         forced = np.full_like(scores, -np.inf)
         forced[self.eos] = 0.0
