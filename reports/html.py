@@ -61,7 +61,6 @@ class Cell:
 
     shown: str
     sort: float | str | None = None
-    raw_html: bool = False  # only for markup this package built from escaped parts
 
 
 def number(value: float | None, digits: int = 3) -> Cell:
@@ -89,9 +88,8 @@ def table(
         cells = []
         for value in row:
             cell = value if isinstance(value, Cell) else Cell(str(value), _sort_key(value))
-            shown = cell.shown if cell.raw_html else text(cell.shown)
             key = "" if cell.sort is None else f' data-sort="{text(cell.sort)}"'
-            cells.append(f"<td{key}>{shown}</td>")
+            cells.append(f"<td{key}>{text(cell.shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
     classes = ' class="sortable"' if sortable else ""
     title = f"<caption>{text(caption)}</caption>" if caption else ""
