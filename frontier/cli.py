@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
+from objectives.scenarios import ALL_DOMAINS, INTENTS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -61,14 +63,14 @@ def _read_table(path: Path) -> Any:
 )
 @click.option(
     "--domain",
-    type=click.Choice(["generic", "code", "medical", "creative"]),
+    type=click.Choice(ALL_DOMAINS),
     default="generic",
     show_default=True,
     help="Graders to apply; code with HumanEval columns (entry_point, test) runs the tests.",
 )
 @click.option(
     "--intent",
-    type=click.Choice(["benign", "borderline", "harmful"]),
+    type=click.Choice(INTENTS),
     default="benign",
     show_default=True,
     help="Intent of every row (refusing benign or borderline rows is over-refusal).",
