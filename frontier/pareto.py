@@ -127,7 +127,7 @@ def _spearman(
         )
     if np.isnan(rhos).all():
         return rho, None
-    low, high = np.nanpercentile(rhos, [2.5, 97.5])
+    low, high = interval(rhos)
     return rho, (float(low), float(high))
 
 
@@ -210,8 +210,8 @@ def decide(
     b = max(range(k), key=lambda i: (harmless[i], helpful[i]))
     tax_draws = helpful_draws[:, a] - helpful_draws[:, b]
     cost_draws = harmless_draws[:, b] - harmless_draws[:, a]
-    t_low, t_high = np.nanpercentile(tax_draws, [2.5, 97.5])
-    c_low, c_high = np.nanpercentile(cost_draws, [2.5, 97.5])
+    t_low, t_high = map(float, interval(tax_draws))
+    c_low, c_high = map(float, interval(cost_draws))
     verdict = Verdict(
         "inconclusive",
         "",
