@@ -286,6 +286,7 @@ def report(
     type=click.Choice(["nsga2", "random", "grid"]),
     default="nsga2",
     show_default=True,
+    help="nsga2 screens its offspring with a surrogate of the evaluations so far.",
 )
 @click.option("--limit", type=int, default=None, help="Scenarios per task (default: all).")
 @click.option(

@@ -1,10 +1,12 @@
 """Search the configuration space for the helpful-vs-harmless frontier with pymoo.
 
 The Problem only evaluates: a candidate configuration in, (-helpful, -harmless) out (pymoo
-minimises). The algorithm is chosen separately by name. Evaluation runs the chosen tasks with
-`inspect_ai.eval` and writes ordinary logs into the runs directory, tagged with a signature
-of (model, tasks, candidate, limit, seed): rerunning a search finds its finished logs and
-evaluates only what is missing, so an interrupted search resumes.
+minimises). The algorithm is chosen separately by name; the default NSGA-II screens its
+offspring with a surrogate model (`frontier.surrogate`) so that fewer are evaluated.
+Evaluation runs the chosen tasks with `inspect_ai.eval` and writes ordinary logs into the
+runs directory, tagged with a signature of (model, tasks, candidate, limit, seed): rerunning
+a search finds its finished logs and evaluates only what is missing, so an interrupted
+search resumes.
 """
 
 from __future__ import annotations
@@ -214,6 +216,7 @@ def run_search(
     runner: Any = None,
     verbose: bool = False,
     grid_points: Sequence[Candidate] | None = None,
+    screen: bool = True,
 ) -> SearchResult:
     """Propose and evaluate up to `budget` candidates with the named algorithm.
 
@@ -227,12 +230,20 @@ def run_search(
             default: each population in one batch through `evaluate`.
         verbose: Print pymoo's progress per generation.
         grid_points: The discretisation for `grid` (default: `grid()`).
+        screen: nsga2 breeds a large pool each generation and evaluates only the offspring a
+            surrogate model of every evaluation so far rates most promising
+            (`frontier.surrogate`); False gives plain NSGA-II.
 
     Raises:
         ValueError: An unknown algorithm or a budget below 1.
     """
     from pymoo.core.evaluator import Evaluator
-    from pymoo.core.mixed import MixedVariableGA, MixedVariableSampling
+    from pymoo.core.mixed import (
+        MixedVariableDuplicateElimination,
+        MixedVariableGA,
+        MixedVariableMating,
+        MixedVariableSampling,
+    )
     from pymoo.core.population import Population
     from pymoo.operators.survival.rank_and_crowding import RankAndCrowding
     from pymoo.optimize import minimize
@@ -251,8 +262,22 @@ def run_search(
         Evaluator().eval(problem, MixedVariableSampling()(problem, budget, seed=seed))
     else:
         size = _population_size(budget, pop_size)
-        ga = MixedVariableGA(pop_size=size, n_offsprings=size, survival=RankAndCrowding())
+        mating = MixedVariableMating(eliminate_duplicates=MixedVariableDuplicateElimination())
+        if screen:
+            from frontier.surrogate import SurrogateScreening
+
+            mating = SurrogateScreening(mating, recorder.log, PROMPTS)
+        ga = MixedVariableGA(
+            pop_size=size, n_offsprings=size, mating=mating, survival=RankAndCrowding()
+        )
         minimize(
-            problem, ga, ("n_evals", budget - (budget - size) % size), seed=seed, verbose=verbose
+            problem,
+            ga,
+            ("n_evals", budget - (budget - size) % size),
+            seed=seed,
+            verbose=verbose,
+            # pymoo deep-copies the algorithm by default, which would cut the screening off
+            # from the recorder's list of evaluations.
+            copy_algorithm=False,
         )
     return SearchResult(recorder.log[:budget])
