@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 from pymoo.core.infill import InfillCriterion
 
-if TYPE_CHECKING:
-    from frontier.search import Candidate
+from frontier.search import Candidate
 
 Array = np.ndarray[Any, Any]
-Evaluated = list[tuple["Candidate", tuple[float, float]]]
+Evaluated = list[tuple[Candidate, tuple[float, float]]]
 
 
 def features(candidates: Sequence[Candidate], prompts: Sequence[str]) -> Array:
@@ -132,8 +131,6 @@ class SurrogateScreening(InfillCriterion):  # type: ignore[misc]
 
     def do(self, problem: Any, pop: Any, n_offsprings: int, **kwargs: Any) -> Any:
         """Breed `pool_factor` times the offspring, return the `n_offsprings` best screened."""
-        from frontier.search import Candidate
-
         if len(self.evaluated) < self.min_evaluated:
             return self.mating.do(problem, pop, n_offsprings, **kwargs)
         pool = self.mating.do(problem, pop, n_offsprings * self.pool_factor, **kwargs)
