@@ -47,7 +47,7 @@ def frontier_points(analyses: dict[str, Analysis], domain: str | None = None) ->
 
 
 def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.FacetChart:
-    """Every config with 95% CI bars, the front as a line, the ideal point (1, 1).
+    """Every config with 95% CI bars, the front as a line through ringed points, the ideal (1, 1).
 
     Colour is the system prompt, shape the reasoning setting; clicking a legend entry
     highlights that prompt's points. Faceted by domain when there are several panels.
@@ -69,10 +69,13 @@ def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.Fac
         color=f"{C.SYSTEM_PROMPT}:N",
         opacity=opacity,
     )
-    front = (
-        base.transform_filter(alt.datum.on_front)
-        .mark_line(color="black", strokeDash=[4, 3], point=False)
-        .encode(x=X, y=Y, order="helpfulness:Q")
+    on_front = base.transform_filter(alt.datum.on_front)
+    front = on_front.mark_line(color="black", strokeDash=[4, 3], point=False).encode(
+        x=X, y=Y, order="helpfulness:Q"
+    )
+    # A ring on each front member: a front of one config draws no line, and must still show.
+    rings = on_front.mark_point(shape="circle", size=320, color="black", strokeWidth=1.5).encode(
+        x=X, y=Y
     )
     dots = (
         base.mark_point(filled=True, size=110)
@@ -92,7 +95,7 @@ def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.Fac
     # The points come first: a layered chart's merged legend takes its properties from the
     # first layer using the channel, and only the layer holding the selection makes the
     # legend clickable (found by the browser test: with the bars first, clicks did nothing).
-    layered = alt.layer(dots, x_err, y_err, front, ideal).properties(width=320, height=320)
+    layered = alt.layer(dots, x_err, y_err, front, rings, ideal).properties(width=320, height=320)
     if points["panel"].nunique() > 1:
         return layered.facet(column=alt.Column("panel:N", title="domain"))
     return layered.properties(title=str(points["panel"].iloc[0]))
