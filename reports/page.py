@@ -157,9 +157,10 @@ def _tax(value: float | None, ci: tuple[float, float] | None) -> Cell:
 def _frontier() -> str:
     return """<section id="frontier">
 <h2>The frontier</h2>
-<p class="muted">Each point is a configuration with 95% bootstrap intervals; the dashed line is
-the non-dominated front; the grey diamond is the ideal (1, 1). Hover for the configuration
-and n; click a system prompt in the legend to highlight its points.</p>
+<p class="muted">Each point is a configuration with 95% bootstrap intervals; the ringed points,
+joined by the dashed line, are the non-dominated front; the grey diamond is the ideal (1, 1).
+Hover for the configuration and n; click a system prompt in the legend to highlight its
+points.</p>
 <div class="chart" id="frontier-chart"></div>
 </section>"""
 
