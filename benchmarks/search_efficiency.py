@@ -154,7 +154,7 @@ ALGORITHMS = ("nsga2", "nsga2-plain", "random", "grid", "coarse-grid")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=5)
+    parser.add_argument("--seeds", type=int, default=11)
     parser.add_argument("--budget", type=int, default=120, help="evaluations for nsga2 and random")
     parser.add_argument("--landscape", choices=list(LANDSCAPES), default="additive")
     args = parser.parse_args()
