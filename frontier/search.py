@@ -247,6 +247,7 @@ def run_search(
     from pymoo.core.population import Population
     from pymoo.operators.survival.rank_and_crowding import RankAndCrowding
     from pymoo.optimize import minimize
+    from pymoo.util.display.multi import MultiObjectiveOutput
 
     if algorithm not in ALGORITHMS:
         raise ValueError(f"algorithm must be one of {', '.join(ALGORITHMS)}; got {algorithm!r}")
@@ -268,7 +269,13 @@ def run_search(
 
             mating = SurrogateScreening(mating, recorder.log, PROMPTS)
         ga = MixedVariableGA(
-            pop_size=size, n_offsprings=size, mating=mating, survival=RankAndCrowding()
+            pop_size=size,
+            n_offsprings=size,
+            mating=mating,
+            survival=RankAndCrowding(),
+            # The mixed-variable GA defaults to single-objective progress (f_avg, f_min), which
+            # means nothing here; this shows the front's size and how much it still moves.
+            output=MultiObjectiveOutput(),
         )
         minimize(
             problem,
