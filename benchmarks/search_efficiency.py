@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from frontier.pareto import hypervolume, non_dominated
-from frontier.search import PROMPTS, Candidate, grid, run_search
+from frontier.search import PROMPTS, Candidate, Evaluated, grid, run_search
 
 FINE_GRID = grid(temperatures=(0.0, 0.3, 0.6, 0.9, 1.2, 1.5), top_ps=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0))
 
@@ -79,12 +79,8 @@ def interacting(c: Candidate) -> tuple[float, float]:
     return float(np.clip(h, 0, 1)), float(np.clip(s, 0, 1))
 
 
-LANDSCAPES: dict[str, Callable[[Candidate], tuple[float, float]]] = {
-    "additive": additive,
-    "interacting": interacting,
-}
 Truth = Callable[[Candidate], tuple[float, float]]
-Evaluated = list[tuple[Candidate, tuple[float, float]]]
+LANDSCAPES: dict[str, Truth] = {"additive": additive, "interacting": interacting}
 
 
 class Noisy:

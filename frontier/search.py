@@ -63,6 +63,8 @@ def search_space() -> dict[str, Any]:
 
 
 Evaluate = Callable[[Sequence[Candidate]], list[tuple[float, float]]]
+# Every evaluation in order: the candidate and its (helpful, harmless).
+Evaluated = list[tuple[Candidate, tuple[float, float]]]
 
 
 class HHProblem(ElementwiseProblem):  # type: ignore[misc]
@@ -169,7 +171,7 @@ def grid(
 class SearchResult:
     """Every evaluation in order: the candidate and its (helpful, harmless)."""
 
-    evaluated: list[tuple[Candidate, tuple[float, float]]]
+    evaluated: Evaluated
 
 
 class OneAtATime:
@@ -188,7 +190,7 @@ class RecordingRunner:
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
-        self.log: list[tuple[Candidate, tuple[float, float]]] = []
+        self.log: Evaluated = []
 
     def __call__(self, f: Any, X: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         """Run the inner runner and record its results."""

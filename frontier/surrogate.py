@@ -22,10 +22,10 @@ from typing import Any
 import numpy as np
 from pymoo.core.infill import InfillCriterion
 
-from frontier.search import Candidate
+from frontier.pareto import hypervolume
+from frontier.search import Candidate, Evaluated
 
 Array = np.ndarray[Any, Any]
-Evaluated = list[tuple[Candidate, tuple[float, float]]]
 
 
 def features(candidates: Sequence[Candidate], prompts: Sequence[str]) -> Array:
@@ -38,28 +38,15 @@ def features(candidates: Sequence[Candidate], prompts: Sequence[str]) -> Array:
     return np.array(rows, dtype=float).reshape(len(rows), len(prompts) + 4)
 
 
-def hypervolume_2d(points: Array) -> float:
-    """Area dominated by maximised 2-D points against (0, 0) (a sweep: it runs per pool member)."""
-    if len(points) == 0:
-        return 0.0
-    ordered = points[np.argsort(-points[:, 0], kind="stable")]
-    area, best_y = 0.0, 0.0
-    for x, y in np.clip(ordered, 0.0, None):
-        if y > best_y:
-            area += x * (y - best_y)
-            best_y = y
-    return area
-
-
 def greedy_picks(front: Array, candidates: Array, n: int) -> list[int]:
     """Indices of up to n candidate points, each adding the most hypervolume given earlier picks."""
     chosen: list[int] = []
     current = front
     for _ in range(min(n, len(candidates))):
-        base = hypervolume_2d(current)
+        base = hypervolume(current[:, 0], current[:, 1])
         gains = np.array(
             [
-                -np.inf if i in chosen else hypervolume_2d(np.vstack([current, point])) - base
+                -np.inf if i in chosen else hypervolume(*np.vstack([current, point]).T) - base
                 for i, point in enumerate(candidates)
             ]
         )
@@ -135,17 +122,16 @@ class SurrogateScreening(InfillCriterion):  # type: ignore[misc]
             return self.mating.do(problem, pop, n_offsprings, **kwargs)
         pool = self.mating.do(problem, pop, n_offsprings * self.pool_factor, **kwargs)
         seen = {c for c, _ in self.evaluated}
-        fresh: list[int] = []
-        kept: set[Candidate] = set()
+        fresh: dict[Candidate, int] = {}  # first pool index of each new configuration
         for i, individual in enumerate(pool):
             candidate = Candidate.from_x(individual.X)
-            if candidate not in seen and candidate not in kept:
-                kept.add(candidate)
-                fresh.append(i)
-        if len(fresh) <= n_offsprings:
-            return pool[fresh]
+            if candidate not in seen and candidate not in fresh:
+                fresh[candidate] = i
+        indices = list(fresh.values())
+        if len(indices) <= n_offsprings:
+            return pool[indices]
         surrogate = Surrogate(self.evaluated, self.prompts)
         known, _ = surrogate.predict([c for c, _ in self.evaluated])
-        means, stds = surrogate.predict([Candidate.from_x(pool[i].X) for i in fresh])
+        means, stds = surrogate.predict(list(fresh))
         picks = greedy_picks(known, means + self.beta * stds, n_offsprings)
-        return pool[[fresh[i] for i in picks]]
+        return pool[[indices[i] for i in picks]]

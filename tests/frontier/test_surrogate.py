@@ -1,4 +1,4 @@
-"""Surrogate screening: its hypervolume sweep, its greedy batch, its model, and that it is used."""
+"""Surrogate screening: its greedy batch, its model, and that the search really uses it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from frontier.pareto import hypervolume
 from frontier.search import PROMPTS, Candidate, run_search
-from frontier.surrogate import Surrogate, greedy_picks, hypervolume_2d
+from frontier.surrogate import Surrogate, greedy_picks
 
 
 def landscape(c: Candidate) -> tuple[float, float]:
@@ -32,14 +32,6 @@ def random_candidates(n: int, seed: int) -> list[Candidate]:
         )
         for _ in range(n)
     ]
-
-
-def test_sweep_hypervolume_matches_pymoo() -> None:
-    rng = np.random.default_rng(0)
-    for size in (1, 2, 5, 30):
-        points = rng.uniform(0, 1, size=(size, 2))
-        assert hypervolume_2d(points) == pytest.approx(hypervolume(points[:, 0], points[:, 1]))
-    assert hypervolume_2d(np.empty((0, 2))) == 0.0
 
 
 def test_greedy_batch_spreads_instead_of_taking_a_near_duplicate() -> None:
@@ -68,7 +60,7 @@ def test_surrogate_learns_a_smooth_noisy_landscape() -> None:
 
 def true_hypervolume_of(evaluated: Sequence[tuple[Candidate, tuple[float, float]]]) -> float:
     values = np.array([landscape(c) for c, _ in evaluated])
-    return hypervolume_2d(values)
+    return hypervolume(values[:, 0], values[:, 1])
 
 
 def noisy(seed: int):  # type: ignore[no-untyped-def]
