@@ -133,13 +133,18 @@ def evaluations_to(target: float, values: list[float]) -> int | None:
     return next((i + 1 for i, v in enumerate(values) if v >= target), None)
 
 
+def run_grid(points: Sequence[Candidate], seed: int, truth: Truth) -> Evaluated:
+    """Every point of a grid, in the seed's random order."""
+    return run_search(Noisy(seed, truth), "grid", len(points), seed, grid_points=points).evaluated
+
+
 def search(algorithm: str, seed: int, budget: int, truth: Truth) -> Evaluated:
     """One run of an algorithm as the benchmark names it."""
-    noisy = Noisy(seed, truth)
     if algorithm == "grid":
-        return run_search(noisy, "grid", len(FINE_GRID), seed, grid_points=FINE_GRID).evaluated
+        return run_grid(FINE_GRID, seed, truth)
     if algorithm == "coarse-grid":
-        return run_search(noisy, "grid", len(grid()), seed).evaluated
+        return run_grid(grid(), seed, truth)
+    noisy = Noisy(seed, truth)
     if algorithm == "nsga2-plain":
         return run_search(noisy, "nsga2", budget, seed, screen=False).evaluated
     return run_search(noisy, algorithm, budget, seed).evaluated
@@ -191,13 +196,7 @@ def smallest_full_grid(target: float, seeds: int, truth: Truth) -> int:
             top_ps=tuple(np.linspace(0.5, 1.0, m).round(2)),
         )
         reached = [
-            picked_hypervolume(
-                run_search(
-                    Noisy(seed, truth), "grid", len(points), seed, grid_points=points
-                ).evaluated,
-                truth,
-            )
-            for seed in range(seeds)
+            picked_hypervolume(run_grid(points, seed, truth), truth) for seed in range(seeds)
         ]
         if np.median(reached) >= target:
             print(f"full_grid {k}x{m}: {len(points)} configs, median_hv={np.median(reached):.4f}")
