@@ -59,7 +59,7 @@ def greedy_picks(front: Array, candidates: Array, n: int) -> list[int]:
 class Surrogate:
     """Two Gaussian processes, helpful and harmless, over the candidate features."""
 
-    def __init__(self, evaluated: Evaluated, prompts: Sequence[str], seed: int = 0) -> None:
+    def __init__(self, evaluated: Evaluated, prompts: Sequence[str]) -> None:
         from sklearn.exceptions import ConvergenceWarning
         from sklearn.gaussian_process import GaussianProcessRegressor
         from sklearn.gaussian_process.kernels import ConstantKernel, Matern, WhiteKernel
@@ -72,7 +72,8 @@ class Surrogate:
             kernel = ConstantKernel(1.0, (1e-2, 1e2)) * Matern(
                 length_scale=np.ones(x.shape[1]), length_scale_bounds=(5e-2, 2e1), nu=2.5
             ) + WhiteKernel(1e-2, (1e-6, 1.0))
-            model = GaussianProcessRegressor(kernel, normalize_y=True, random_state=seed)
+            # No optimiser restarts, so the fit is deterministic and needs no random state.
+            model = GaussianProcessRegressor(kernel, normalize_y=True)
             with warnings.catch_warnings():
                 # A length scale at its bound is an answer, not a failure: a prompt's one-hot
                 # column at the lower bound means prompts share nothing, a flag at the upper
