@@ -35,7 +35,15 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from frontier.pareto import hypervolume, non_dominated
-from frontier.search import PROMPTS, Candidate, Evaluated, grid, run_search
+from frontier.search import (
+    PROMPTS,
+    TEMPERATURE_RANGE,
+    TOP_P_RANGE,
+    Candidate,
+    Evaluated,
+    grid,
+    run_search,
+)
 
 FINE_GRID = grid(temperatures=(0.0, 0.3, 0.6, 0.9, 1.2, 1.5), top_ps=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0))
 
@@ -106,8 +114,8 @@ def true_hypervolume(truth: Truth = additive) -> float:
             str(rng.choice(PROMPTS)),
             bool(rng.integers(2)),
             bool(rng.integers(2)),
-            float(rng.uniform(0, 1.5)),
-            float(rng.uniform(0.5, 1.0)),
+            float(rng.uniform(*TEMPERATURE_RANGE)),
+            float(rng.uniform(*TOP_P_RANGE)),
         )
         for _ in range(50_000)
     ] + grid()
@@ -192,8 +200,8 @@ def smallest_full_grid(target: float, seeds: int, truth: Truth) -> int:
     )
     for k, m in sizes:
         points = grid(
-            temperatures=tuple(np.linspace(0.0, 1.5, k).round(2)),
-            top_ps=tuple(np.linspace(0.5, 1.0, m).round(2)),
+            temperatures=tuple(np.linspace(*TEMPERATURE_RANGE, k).round(2)),
+            top_ps=tuple(np.linspace(*TOP_P_RANGE, m).round(2)),
         )
         reached = [
             picked_hypervolume(run_grid(points, seed, truth), truth) for seed in range(seeds)

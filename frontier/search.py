@@ -51,14 +51,19 @@ class Candidate:
         )
 
 
+# The decoding ranges searched (the issue's bounds); the surrogate scales by them too.
+TEMPERATURE_RANGE = (0.0, 1.5)
+TOP_P_RANGE = (0.5, 1.0)
+
+
 def search_space() -> dict[str, Any]:
     """The variables pymoo searches."""
     return {
         "system_prompt": Choice(options=list(PROMPTS)),
         "cot": Binary(),
         "critique": Binary(),
-        "temperature": Real(bounds=(0.0, 1.5)),
-        "top_p": Real(bounds=(0.5, 1.0)),
+        "temperature": Real(bounds=TEMPERATURE_RANGE),
+        "top_p": Real(bounds=TOP_P_RANGE),
     }
 
 

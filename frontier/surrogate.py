@@ -23,16 +23,21 @@ import numpy as np
 from pymoo.core.infill import InfillCriterion
 
 from frontier.pareto import hypervolume
-from frontier.search import Candidate, Evaluated
+from frontier.search import TEMPERATURE_RANGE, TOP_P_RANGE, Candidate, Evaluated
 
 Array = np.ndarray[Any, Any]
+
+
+def _unit(value: float, bounds: tuple[float, float]) -> float:
+    return (value - bounds[0]) / (bounds[1] - bounds[0])
 
 
 def features(candidates: Sequence[Candidate], prompts: Sequence[str]) -> Array:
     """One row per candidate: one-hot prompt, cot, critique, temperature and top_p in [0, 1]."""
     rows = [
         [float(c.system_prompt == p) for p in prompts]
-        + [float(c.cot), float(c.critique), c.temperature / 1.5, (c.top_p - 0.5) / 0.5]
+        + [float(c.cot), float(c.critique)]
+        + [_unit(c.temperature, TEMPERATURE_RANGE), _unit(c.top_p, TOP_P_RANGE)]
         for c in candidates
     ]
     return np.array(rows, dtype=float).reshape(len(rows), len(prompts) + 4)
