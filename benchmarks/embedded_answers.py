@@ -1,0 +1,122 @@
+"""Collect the embedded model's answers to requests, for people to label as refusal or not.
+
+The refusal classifier must read the embedded model's own way of refusing, so its answers are
+part of the classifier's real, human-labelled data. This writes one JSONL row per (request,
+system prompt): the XSTest prompts of `../shared/data/xstest_human_labels/train.csv` (kept as
+a reference, `xstest:<id>`: their text stays in that folder) and the shipped scenarios.
+Labelling happens blind to the classifier; `objectives/refusal_data/embedded.jsonl` holds the
+result.
+
+Run: .venv/bin/python -m benchmarks.embedded_answers --out answers.jsonl [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from inspect_ai.model import ChatMessageSystem, ChatMessageUser, GenerateConfig, get_model
+from rich.progress import track
+
+from frontier.settings import SYSTEM_PROMPTS
+from objectives.scenarios import DOMAINS, load_scenarios, shipped_dataset
+
+XSTEST = Path("../shared/data/xstest_human_labels/train.csv")
+# Which system prompts each kind of request is answered under, wave by wave. No prompt is how
+# most users run it and the safety-first prompt is where a small model refuses most; the second
+# wave adds the other safety prompts and more answers to unsafe requests, where refusals live.
+Plan = dict[tuple[str, str], tuple[str, ...]]
+WAVES: dict[int, Plan] = {
+    1: {
+        ("xstest", "harmful"): ("none", "harmless"),
+        ("xstest", "borderline"): ("none", "harmless"),
+        ("scenario", "harmful"): ("hhh",),
+        ("scenario", "borderline"): ("hhh",),
+        ("scenario", "benign"): ("hhh",),
+    },
+    2: {
+        ("xstest", "harmful"): ("constitution", "hhh"),
+        ("xstest", "borderline"): ("constitution",),
+        ("scenario", "harmful"): ("none", "harmless", "constitution"),
+        ("scenario", "borderline"): ("none", "harmless"),
+        ("scenario", "benign"): ("harmless",),
+    },
+}
+
+
+def requests(xstest: Path) -> list[dict[str, Any]]:
+    """The requests to answer: XSTest's (by reference) and the shipped scenarios."""
+    rows: list[dict[str, Any]] = []
+    frame = pd.read_csv(xstest).drop_duplicates("id")
+    for record in frame.itertuples():
+        unsafe = str(record.type).startswith("contrast")
+        rows.append(
+            {
+                "source": "xstest",
+                "prompt_ref": f"xstest:{record.id}",
+                "prompt": str(record.prompt),
+                "intent": "harmful" if unsafe else "borderline",
+            }
+        )
+    for domain in DOMAINS:
+        for scenario in load_scenarios(shipped_dataset(domain), domain):
+            rows.append(
+                {
+                    "source": "scenario",
+                    "prompt_ref": f"scenario:{scenario['id']}",
+                    "prompt": scenario["prompt"],
+                    "intent": scenario["intent"],
+                }
+            )
+    return rows
+
+
+async def answer(model: Any, prompt: str, system: str | None, seed: int) -> str:
+    """One answer under a system prompt, sampled as a search would (T=0.7, seeded)."""
+    messages: list[Any] = [ChatMessageSystem(content=system)] if system else []
+    messages.append(ChatMessageUser(content=prompt))
+    config = GenerateConfig(temperature=0.7, seed=seed)
+    output = await model.generate(messages, config=config)
+    return str(output.completion)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--xstest", type=Path, default=XSTEST)
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--wave", type=int, choices=sorted(WAVES), default=1)
+    args = parser.parse_args()
+    done = set()
+    if args.out.exists():
+        done = {json.loads(line)["id"] for line in args.out.read_text().splitlines() if line}
+    model = get_model("gguf/smollm2")
+    plan = WAVES[args.wave]
+    jobs = [
+        (r, name)
+        for r in requests(args.xstest)
+        for name in plan[r["source"], r["intent"]]
+        if f"{r['prompt_ref']}|{name}" not in done
+    ][: args.limit]
+    # Seeds differ between waves, so a request answered again is a new sample.
+    first_seed = 10_000 * (args.wave - 1)
+    with args.out.open("a", encoding="utf-8") as sink:
+        for seed, (row, name) in enumerate(track(jobs, description="answering"), first_seed):
+            text = asyncio.run(answer(model, row["prompt"], SYSTEM_PROMPTS[name], seed))
+            record = {
+                "id": f"{row['prompt_ref']}|{name}",
+                **row,
+                "system_prompt": name,
+                "model": "gguf/smollm2",
+                "response": text,
+            }
+            sink.write(json.dumps(record) + "\n")
+            sink.flush()
+
+
+if __name__ == "__main__":
+    main()
