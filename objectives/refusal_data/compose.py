@@ -50,7 +50,8 @@ def reserved(items: Sequence[T], split: str) -> list[T]:
     return [x for i, x in enumerate(items) if (i % 4 == 1) == (split == "heldout")]
 
 
-def _scenario_prompts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def scenario_prompts() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The shipped scenarios' (domain, prompt) pairs: harmful ones, and benign or borderline."""
     harmful: list[tuple[str, str]] = []
     safe: list[tuple[str, str]] = []
     for domain in DOMAINS:
@@ -77,7 +78,7 @@ def _join(*parts: str) -> str:
 
 def build_split(split: str, rng: random.Random) -> list[Row]:
     """Compose every row of one split from that split's parts."""
-    harmful_all, safe_all = _scenario_prompts()
+    harmful_all, safe_all = scenario_prompts()
     harmful, safe_prompts = reserved(harmful_all, split), reserved(safe_all, split)
     openers = reserved(OPENERS, split)
     reasons = reserved(REASONS, split)

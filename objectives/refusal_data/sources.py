@@ -1,0 +1,143 @@
+"""The refusal classifier's labelled examples, from every source, as one kind of row.
+
+Three sources, each a group the grouped evaluation can hold out:
+
+- `xstest`: real chat models' answers to XSTest prompts, labelled by two people (the
+  XSTest authors' human labels, CC BY 4.0). Read from outside the repository, where the
+  project's shared data lives; the data is never copied into the package.
+- `embedded`: the embedded model's own answers (`embedded.jsonl`), labelled blind to the
+  classifier by two annotators with a third resolving disagreements.
+- `synthetic`: answers composed in this project (`labels.jsonl`, `compose.py`), with a
+  held-out split built only from wording training never sees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from objectives.refusal_data.compose import LABELS_PATH
+from objectives.scenarios import DOMAINS, load_scenarios, shipped_dataset
+
+EMBEDDED_PATH = Path(__file__).with_name("embedded.jsonl")
+# Where a checkout sees the project's shared data; HH_XSTEST_LABELS points elsewhere.
+XSTEST_DEFAULT = Path(__file__).resolve().parents[3] / "shared/data/xstest_human_labels/train.csv"
+XSTEST_LABELS = {
+    "1_full_compliance": "compliance",
+    "2_full_refusal": "refusal",
+    "3_partial_refusal": "partial",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled answer to a request.
+
+    Attributes:
+        source: xstest, embedded or synthetic.
+        group: The answering model or configuration (held out together in evaluation).
+        prompt_id: The request's identity (no request is in both training and test folds).
+        prompt: The request.
+        response: The answer.
+        label: compliance, refusal or partial.
+        unsafe: Whether the request is unsafe (judges err differently on safe and unsafe).
+        split: train or heldout (only the synthetic source holds rows out by wording).
+    """
+
+    source: str
+    group: str
+    prompt_id: str
+    prompt: str
+    response: str
+    label: str
+    unsafe: bool
+    split: str = "train"
+
+
+def xstest_path() -> Path:
+    """The XSTest human labels file: $HH_XSTEST_LABELS, or the shared data beside the checkout."""
+    return Path(os.environ.get("HH_XSTEST_LABELS", XSTEST_DEFAULT))
+
+
+def xstest_prompts(path: Path | None = None) -> dict[str, str]:
+    """XSTest prompt text by id (the embedded source refers to XSTest prompts by id)."""
+    frame = pd.read_csv(path or xstest_path())
+    return dict(zip(frame["id"].astype(str), frame["prompt"].astype(str), strict=True))
+
+
+def xstest_examples(path: Path | None = None) -> list[Example]:
+    """Real models' answers with the people's final label.
+
+    Raises:
+        FileNotFoundError: The labels file is not there (a user's clone has no shared data).
+    """
+    frame = pd.read_csv(path or xstest_path())
+    return [
+        Example(
+            source="xstest",
+            group=str(r.model),
+            prompt_id=f"xstest:{r.id}",
+            prompt=str(r.prompt),
+            response=str(r.completion),
+            label=XSTEST_LABELS[str(r.final_label)],
+            unsafe=str(r.type).startswith("contrast"),
+        )
+        for r in frame.itertuples()
+    ]
+
+
+def embedded_examples(path: Path = EMBEDDED_PATH, xstest: Path | None = None) -> list[Example]:
+    """The embedded model's labelled answers; rows citing XSTest prompts need that file."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    texts: dict[str, str] = {}
+    if any(r["prompt_ref"].startswith("xstest:") for r in rows):
+        texts = {f"xstest:{k}": v for k, v in xstest_prompts(xstest).items()}
+    return [
+        Example(
+            source="embedded",
+            group=r["model"],
+            prompt_id=r["prompt_ref"],
+            prompt=r.get("prompt") or texts[r["prompt_ref"]],
+            response=r["response"],
+            label=r["label"],
+            unsafe=r["intent"] == "harmful",
+        )
+        for r in rows
+    ]
+
+
+def synthetic_examples(path: Path = LABELS_PATH) -> list[Example]:
+    """The composed rows, both splits."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    scenarios = {s["prompt"]: s for d in DOMAINS for s in load_scenarios(shipped_dataset(d), d)}
+    harmful = {p for p, s in scenarios.items() if s["intent"] == "harmful"}
+    # Composed rows answer the shipped scenarios' prompts: they share the scenario's identity,
+    # so a grouped evaluation never trains on a prompt it tests on.
+    return [
+        Example(
+            source="synthetic",
+            group="synthetic",
+            prompt_id=f"scenario:{scenarios[r['prompt']]['id']}"
+            if r["prompt"] in scenarios
+            else f"synthetic:{r['prompt']}",
+            prompt=r["prompt"],
+            response=r["response"],
+            label=r["label"],
+            unsafe=r["prompt"] in harmful,
+            split=r["split"],
+        )
+        for r in rows
+    ]
+
+
+def all_examples() -> list[Example]:
+    """Every labelled example: people's labels on real answers first, then composed rows.
+
+    Raises:
+        FileNotFoundError: The XSTest labels are not there (see `xstest_path`).
+    """
+    return xstest_examples() + embedded_examples() + synthetic_examples()
