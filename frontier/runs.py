@@ -1,7 +1,8 @@
 """Inspect logs under a directory -> one tidy DataFrame: a row per (config, domain, sample, epoch).
 
 Unfinished logs and errored or unscored samples are counted and left out, never read as 0;
-a corrupt or foreign file is skipped with a warning naming it.
+a corrupt or foreign file is skipped with a warning naming it. Scores made by another version
+of the refusal classifier than the newest log's are stale: counted and left out, never pooled.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 from frontier import columns as C
 
 SCORER = "hh_scorer"
+# The score metadata key naming the refusal classifier that made a score (absent: before
+# versions were recorded).
+CLASSIFIER_KEY = "classifier"
+RESCORE_HINT = "re-score them with `inspect score LOG --action overwrite --overwrite`"
 SAMPLE_FIELDS = (C.INTENT, C.DIFFICULTY, C.CATEGORY)
+_CREATED = "_created"
+_CLASSIFIER = "_classifier"
 
 
 @dataclass
@@ -33,15 +40,24 @@ class Runs:
     errored_samples: int = 0
     unscored_samples: int = 0
     repeated_samples: int = 0
+    stale_samples: int = 0
+    stale_logs: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         """One line: what was read and what was excluded."""
-        return (
+        line = (
             f"{self.logs_read} logs, {len(self.frame)} scored samples; excluded: "
             f"{len(self.unfinished)} unfinished logs, {self.errored_samples} errored and "
             f"{self.unscored_samples} unscored samples, {self.repeated_samples} repeats of a "
-            f"sample already read, {len(self.skipped_files)} unreadable files"
+            f"sample already read, {len(self.skipped_files)} unreadable files, "
+            f"{self.stale_samples} stale samples"
         )
+        if self.stale_samples:
+            line += (
+                f" in {len(self.stale_logs)} logs scored by an older refusal classifier "
+                f"({RESCORE_HINT})"
+            )
+        return line
 
 
 def config_key(config: dict[str, Any]) -> str:
@@ -90,13 +106,14 @@ def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
         return
     config = _config_of(header)
     key = config_key(config)
+    created = str(header.eval.created)
     for summary in read_eval_log_sample_summaries(str(path)):
         if summary.error:
             runs.errored_samples += 1
             continue
         score = (summary.scores or {}).get(SCORER)
         value = score.value if score is not None else None
-        if not isinstance(value, dict):
+        if score is None or not isinstance(value, dict):
             runs.unscored_samples += 1
             continue
         metadata = summary.metadata or {}
@@ -111,6 +128,8 @@ def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
             C.HARMLESS: float(value["harmless"]),
             C.REFUSAL: value.get("refusal"),
             C.LOG: str(path),
+            _CREATED: created,
+            _CLASSIFIER: str((score.metadata or {}).get(CLASSIFIER_KEY)),
         }
 
 
@@ -124,6 +143,25 @@ def load_runs(directory: str | Path) -> Runs:
     if not root.is_dir():
         raise FileNotFoundError(f"runs directory {root} does not exist")
     return load_logs(log_files(root))
+
+
+def _drop_stale(frame: pd.DataFrame, runs: Runs) -> pd.DataFrame:
+    """Keep the scores of the classifier that scored the newest log; count the rest as stale."""
+    if frame.empty:
+        return frame
+    # Logs record their creation to the second; among logs of the same second the last by
+    # path wins, so the choice never depends on the order files were read in.
+    order = pd.DataFrame(
+        {
+            "created": pd.to_datetime(frame[_CREATED], utc=True, format="ISO8601"),
+            "log": frame[C.LOG],
+        }
+    ).sort_values(["created", "log"], kind="stable")
+    newest = frame[_CLASSIFIER].loc[order.index[-1]]
+    stale = frame[_CLASSIFIER] != newest
+    runs.stale_samples = int(stale.sum())
+    runs.stale_logs = sorted(set(frame.loc[stale, C.LOG]))
+    return frame[~stale]
 
 
 def load_logs(paths: Iterable[str | Path]) -> Runs:
@@ -141,7 +179,8 @@ def load_logs(paths: Iterable[str | Path]) -> Runs:
             continue
         runs.logs_read += 1
     columns = [*C.CONFIG_COLUMNS, C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH, *SAMPLE_FIELDS]
-    frame = pd.DataFrame(rows, columns=[*columns, C.HELPFUL, C.HARMLESS, C.REFUSAL, C.LOG])
+    read = [*columns, C.HELPFUL, C.HARMLESS, C.REFUSAL, C.LOG]
+    frame = _drop_stale(pd.DataFrame(rows, columns=[*read, _CREATED, _CLASSIFIER]), runs)[read]
     # A config run twice on the same sample (a rerun, a resumed search) counts once: the
     # newest log wins, as log names start with their timestamp.
     keys = [C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,33 @@ def test_unfinished_corrupt_and_foreign_files_are_reported_not_counted(runs_dir:
     assert len(runs.unfinished) == 1 and "unfinished.eval (started)" in runs.unfinished[0]
     assert {Path(p).name for p in runs.skipped_files} == {"corrupt.eval", "foreign.json"}
     assert runs.summary().endswith(
-        "1 unfinished logs, 0 errored and 0 unscored samples, 0 repeats of a sample already read, 2 unreadable files"
+        "1 unfinished logs, 0 errored and 0 unscored samples, 0 repeats of a sample already read, 2 unreadable files, 0 stale samples"
     )
+
+
+def test_scores_of_an_older_classifier_are_stale_not_pooled(runs_dir: Path) -> None:
+    older, newest = sorted(runs_dir.glob("*.eval"))
+    log = read_eval_log(str(older))
+    # Both runs may start within the same second; make the order unambiguous.
+    created = datetime.fromisoformat(read_eval_log(str(newest), header_only=True).eval.created)
+    log.eval.created = (created - timedelta(hours=1)).isoformat()
+    for sample in log.samples or []:
+        sample.scores["hh_scorer"].metadata["classifier"] = "retired"
+    write_eval_log(log, str(older))
+    runs = load_runs(runs_dir)
+    assert set(runs.frame[C.LOG]) == {str(newest)}
+    assert (runs.stale_samples, runs.stale_logs) == (6, [str(older)])
+    assert runs.summary().endswith(
+        "6 stale samples in 1 logs scored by an older refusal classifier "
+        "(re-score them with `inspect score LOG --action overwrite --overwrite`)"
+    )
+    # Re-scored with the classifier of the newest log, the older log counts again.
+    for sample in log.samples or []:
+        sample.scores["hh_scorer"].metadata["classifier"] = (
+            read_eval_log(str(newest)).samples[0].scores["hh_scorer"].metadata["classifier"]
+        )
+    write_eval_log(log, str(older))
+    assert len(load_runs(runs_dir).frame) == 12
 
 
 def test_verdict_cli_reads_the_runs(runs_dir: Path) -> None:
