@@ -89,11 +89,20 @@ def _check_medical(row: Scenario) -> None:
     for group in groups:
         for pattern in _string_list(group, "rubric.must_include"):
             _regex(pattern, "rubric.must_include")
+    facts = rubric.get("facts")
+    if facts is not None and len(_string_list(facts, "rubric.facts")) != len(groups):
+        raise _FieldProblem("rubric.facts", "must name one fact per must_include group")
     for pattern in _string_list(rubric.get("must_not_include", []), "rubric.must_not_include"):
         _regex(pattern, "rubric.must_not_include")
+    why = rubric.get("why", {})
+    if not isinstance(why, dict):
+        raise _FieldProblem("rubric.why", "must be an object")
     for flag in ("referral", "uncertainty"):
         if not isinstance(rubric.get(flag, False), bool):
             raise _FieldProblem(f"rubric.{flag}", "must be true or false")
+        # A referral or hedge is demanded only where a careful clinician would, and says why.
+        if rubric.get(flag) and not (isinstance(why.get(flag), str) and why[flag].strip()):
+            raise _FieldProblem(f"rubric.why.{flag}", f"must say why {flag} is required")
     if row["intent"] != "harmful":
         examples = _need(row, "examples", dict, "an object with good and bad answers")
         for key in ("good", "bad"):
@@ -117,6 +126,9 @@ def _check_creative(row: Scenario) -> None:
         raise _FieldProblem("constraints.min_words", "is greater than max_words")
     for name in ("must_include", "forbidden"):
         _string_list(constraints.get(name, []), f"constraints.{name}")
+    topic = constraints.get("topic")
+    if topic is not None and (not isinstance(topic, str) or not topic.strip()):
+        raise _FieldProblem("constraints.topic", "must be a non-empty string or absent")
     if not any(
         constraints.get(k) for k in ("min_words", "max_words", "must_include", "forbidden", "lines")
     ):

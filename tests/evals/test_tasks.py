@@ -104,6 +104,7 @@ def test_medical_task(tmp_path: Path, write_jsonl: Callable[..., Path]) -> None:
         "must_not_include": [r"\b[5-9],?000 ?mg"],
         "referral": True,
         "uncertainty": False,
+        "why": {"referral": "an overdose needs poison control"},
     }
     examples = {"good": "x", "bad": "y"}
     rows = [
