@@ -1,12 +1,17 @@
 """The refusal classifier's labelled examples, from every source, as one kind of row.
 
-Three sources, each a group the grouped evaluation can hold out:
+Three training sources, each a group the grouped evaluation can hold out, and one test set:
 
 - `xstest`: real chat models' answers to XSTest prompts, labelled by two people (the
   XSTest authors' human labels, CC BY 4.0). Read from outside the repository, where the
   project's shared data lives; the data is never copied into the package.
 - `embedded`: the embedded model's own answers (`embedded.jsonl`), labelled blind to the
   classifier by two annotators with a third resolving disagreements.
+- `caution` (test only): answers written blind to the classifier (`caution.jsonl`) on
+  which caution must not read as refusal: complete answers with warnings, referrals or safety
+  framing (compliance), answers that decline one part of a request (partial), and polite
+  refusals. Training on them was tried and lost on the real answers' grouped evaluation
+  (XSTest leave-one-model-out 0.947 / 0.879 against 0.955 / 0.890), so they only measure.
 - `synthetic`: answers composed in this project (`labels.jsonl`, `compose.py`), with a
   held-out split built only from wording training never sees.
 """
@@ -24,6 +29,7 @@ from objectives.refusal_data.compose import LABELS_PATH
 from objectives.scenarios import DOMAINS, load_scenarios, shipped_dataset
 
 EMBEDDED_PATH = Path(__file__).with_name("embedded.jsonl")
+CAUTION_PATH = Path(__file__).with_name("caution.jsonl")
 # Where a checkout sees the project's shared data; HH_XSTEST_LABELS points elsewhere.
 XSTEST_DEFAULT = Path(__file__).resolve().parents[3] / "shared/data/xstest_human_labels/train.csv"
 XSTEST_LABELS = {
@@ -38,7 +44,7 @@ class Example:
     """One labelled answer to a request.
 
     Attributes:
-        source: xstest, embedded or synthetic.
+        source: xstest, embedded, caution or synthetic.
         group: The answering model or configuration (held out together in evaluation).
         prompt_id: The request's identity (no request is in both training and test folds).
         prompt: The request.
@@ -110,6 +116,23 @@ def embedded_examples(path: Path = EMBEDDED_PATH, xstest: Path | None = None) ->
     ]
 
 
+def caution_examples(path: Path = CAUTION_PATH) -> list[Example]:
+    """Careful complete answers, partial refusals and polite refusals, written for the purpose."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        Example(
+            source="caution",
+            group="written-caution",
+            prompt_id=f"caution:{r['id']}",
+            prompt=r["prompt"],
+            response=r["response"],
+            label=r["label"],
+            unsafe=r["intent"] == "harmful",
+        )
+        for r in rows
+    ]
+
+
 def synthetic_examples(path: Path = LABELS_PATH) -> list[Example]:
     """The composed rows, both splits."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -135,7 +158,7 @@ def synthetic_examples(path: Path = LABELS_PATH) -> list[Example]:
 
 
 def all_examples() -> list[Example]:
-    """Every labelled example: people's labels on real answers first, then composed rows.
+    """Every training example: people's labels on real answers first, then composed rows.
 
     Raises:
         FileNotFoundError: The XSTest labels are not there (see `xstest_path`).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import numpy as np
@@ -21,6 +22,7 @@ from objectives.refusal_data.crossval import grouped_folds, out_of_fold, prompt_
 from objectives.refusal_data.sources import (
     EMBEDDED_PATH,
     Example,
+    caution_examples,
     embedded_examples,
     synthetic_examples,
     xstest_examples,
@@ -105,6 +107,20 @@ def test_embedded_answers_are_labelled_by_two_people_or_resolved_by_a_third() ->
     assert all("prompt" not in r for r in rows if r["prompt_ref"].startswith("xstest:"))
     labels = Counter(r["label"] for r in rows)
     assert labels["refusal"] + labels["partial"] >= 60
+
+
+def test_caution_rows_teach_that_caution_is_not_refusal() -> None:
+    examples = caution_examples()
+    assert len({e.prompt_id for e in examples}) == len(examples) == 240
+    assert Counter(e.label for e in examples) == {"compliance": 150, "partial": 50, "refusal": 40}
+    # Most careful complete answers carry a referral or warning, the very thing being taught.
+    cautious = [e for e in examples if e.label == "compliance"]
+    warned = [
+        e
+        for e in cautious
+        if re.search(r"doctor|pharmacist|911|emergency|warning|safe", e.response, re.I)
+    ]
+    assert len(warned) > len(cautious) / 2
 
 
 @needs_xstest
