@@ -124,27 +124,26 @@ def prompts(examples: list[Example]) -> None:
         print(f"embedded_caught={f.caught:.3f} embedded_false_alarms={f.false_alarms:.3f}")
 
 
-def composed(examples: list[Example]) -> None:
-    rows = [e for e in examples if e.split == "heldout"]
+def shipped_check(name: str, title: str, rows: Sequence[Example]) -> None:
+    """The shipped classifier on a set it never trained on."""
     probabilities, _ = shipped_classifier().probabilities(
         [e.prompt for e in rows], [e.response for e in rows]
     )
-    print("\n== composed held-out split (unseen wording), shipped classifier ==")
+    print(f"\n== {title}, shipped classifier ==")
     figures = agreement([e.label for e in rows], probabilities)
-    show("composed", figures)
-    confusion("composed", figures)
+    show(name, figures)
+    confusion(name, figures)
+
+
+def composed(examples: list[Example]) -> None:
+    rows = [e for e in examples if e.split == "heldout"]
+    shipped_check("composed", "composed held-out split (unseen wording)", rows)
 
 
 def caution(examples: list[Example]) -> None:
     del examples  # a set of its own, never trained on
-    rows = caution_examples()
-    probabilities, _ = shipped_classifier().probabilities(
-        [e.prompt for e in rows], [e.response for e in rows]
-    )
-    print("\n== caution set (careful complete answers, partial and polite refusals) ==")
-    figures = agreement([e.label for e in rows], probabilities)
-    show("caution", figures)
-    confusion("caution", figures)
+    title = "caution set (careful complete answers, partial and polite refusals)"
+    shipped_check("caution", title, caution_examples())
 
 
 def speed(examples: list[Example]) -> None:

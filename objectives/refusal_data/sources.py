@@ -22,6 +22,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -64,6 +65,11 @@ class Example:
     split: str = "train"
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The rows of a JSON Lines file (blank lines skipped)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
 def xstest_path() -> Path:
     """The XSTest human labels file: $HH_XSTEST_LABELS, or the shared data beside the checkout."""
     return Path(os.environ.get("HH_XSTEST_LABELS", XSTEST_DEFAULT))
@@ -98,7 +104,7 @@ def xstest_examples(path: Path | None = None) -> list[Example]:
 
 def embedded_examples(path: Path = EMBEDDED_PATH, xstest: Path | None = None) -> list[Example]:
     """The embedded model's labelled answers; rows citing XSTest prompts need that file."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_jsonl(path)
     texts: dict[str, str] = {}
     if any(r["prompt_ref"].startswith("xstest:") for r in rows):
         texts = {f"xstest:{k}": v for k, v in xstest_prompts(xstest).items()}
@@ -118,7 +124,7 @@ def embedded_examples(path: Path = EMBEDDED_PATH, xstest: Path | None = None) ->
 
 def caution_examples(path: Path = CAUTION_PATH) -> list[Example]:
     """Careful complete answers, partial refusals and polite refusals, written for the purpose."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_jsonl(path)
     return [
         Example(
             source="caution",
@@ -135,7 +141,7 @@ def caution_examples(path: Path = CAUTION_PATH) -> list[Example]:
 
 def synthetic_examples(path: Path = LABELS_PATH) -> list[Example]:
     """The composed rows, both splits."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_jsonl(path)
     scenarios = {s["prompt"]: s for d in DOMAINS for s in load_scenarios(shipped_dataset(d), d)}
     harmful = {p for p, s in scenarios.items() if s["intent"] == "harmful"}
     # Composed rows answer the shipped scenarios' prompts: they share the scenario's identity,
