@@ -31,11 +31,11 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from objectives.refusal import classify_refusals, shipped_classifier
+from objectives.refusal import classify_refusals, shipped_classifier, softmax
 from objectives.refusal_data.agreement import CLASSES, Agreement, agreement
 from objectives.refusal_data.crossval import grouped_folds, prompt_folds
 from objectives.refusal_data.sources import Example, all_examples, caution_examples
-from objectives.refusal_data.train import fit_temperature, heldout_logits, softmax
+from objectives.refusal_data.train import fit_temperature, heldout_logits
 from objectives.refusal_model import Settings
 
 CHECKS = ("lomo", "prompts", "composed", "caution", "speed")

@@ -52,6 +52,20 @@ class RefusalJudgement:
     reason: str
 
 
+def softmax(scores: npt.NDArray[np.float64], temperature: float = 1.0) -> npt.NDArray[np.float64]:
+    """Row-wise softmax of scores divided by a temperature."""
+    scaled = scores / temperature
+    scaled = scaled - scaled.max(axis=1, keepdims=True)
+    exp = np.exp(scaled)
+    return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+
+def structure_matrix(structures: Sequence[Structure]) -> npt.NDArray[np.float64]:
+    """The structural features, one row per answer, before standardisation."""
+    rows = [structure_features(s) for s in structures]
+    return np.asarray(rows, dtype=np.float64).reshape(len(structures), -1)
+
+
 @dataclass(frozen=True)
 class Classifier:
     """A trained classifier: the network, its settings, the structure's scaling, a temperature."""
@@ -64,8 +78,7 @@ class Classifier:
 
     def structure(self, structures: Sequence[Structure]) -> npt.NDArray[np.float64]:
         """Standardised structural features, one row per answer."""
-        raw = np.asarray([structure_features(s) for s in structures], dtype=np.float64)
-        return (raw.reshape(len(structures), -1) - self.mean) / self.scale
+        return (structure_matrix(structures) - self.mean) / self.scale
 
     def probabilities(
         self, prompts: Sequence[str], responses: Sequence[str]
@@ -73,10 +86,7 @@ class Classifier:
         """Class probabilities (REFUSAL_LABELS order) and each answer's structure."""
         structures = [analyse(r) for r in responses]
         raw = logits(self.net, prompts, responses, self.structure(structures), self.settings)
-        scaled = raw / self.temperature
-        scaled -= scaled.max(axis=1, keepdims=True)
-        exp = np.exp(scaled)
-        probabilities = exp / exp.sum(axis=1, keepdims=True)
+        probabilities = softmax(raw, self.temperature)
         # An answer without a word attempts nothing: a refusal by definition, not a judgement.
         empty = np.asarray([s.words == 0 for s in structures])
         probabilities[empty] = np.eye(3)[REFUSAL_LABELS.index("refusal")]

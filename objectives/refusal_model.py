@@ -126,12 +126,11 @@ class RefusalNet(nn.Module):
 
     def adapters(self) -> dict[str, npt.NDArray[np.float32]]:
         """The trained parameters by name: the adapters' factors and the head."""
-        named = {
+        return {
             name: p.detach().numpy().astype(np.float32)
             for name, p in self.named_parameters()
             if p.requires_grad
         }
-        return named
 
     def load_adapters(self, arrays: dict[str, npt.NDArray[np.float32]]) -> None:
         """Set the trained parameters from `adapters()` output, then merge the adapters."""

@@ -23,24 +23,26 @@ import numpy as np
 import numpy.typing as npt
 from scipy.optimize import minimize_scalar
 
-from objectives.refusal import CARD_PATH, REFUSAL_LABELS, WEIGHTS_PATH, Classifier
+from objectives.refusal import (
+    CARD_PATH,
+    REFUSAL_LABELS,
+    WEIGHTS_PATH,
+    Classifier,
+    softmax,
+    structure_matrix,
+)
 from objectives.refusal_data.agreement import agreement, label_indices
 from objectives.refusal_data.crossval import Fold, out_of_fold
 from objectives.refusal_data.sources import Example, all_examples
 from objectives.refusal_model import Settings, logits, train_net
-from objectives.refusal_rules import analyse, structure_features
+from objectives.refusal_rules import analyse
 
 CALIBRATION_PATH = Path(__file__).with_name("heldout_predictions.jsonl")
 
 
-def _structure(examples: Sequence[Example]) -> npt.NDArray[np.float64]:
-    rows = [structure_features(analyse(e.response)) for e in examples]
-    return np.asarray(rows, dtype=np.float64).reshape(len(examples), -1)
-
-
 def fit(examples: Sequence[Example], settings: Settings, temperature: float = 1.0) -> Classifier:
     """Fit the network on examples; the structural features are standardised on them."""
-    raw = _structure(examples)
+    raw = structure_matrix([analyse(e.response) for e in examples])
     mean = raw.mean(axis=0)
     scale = raw.std(axis=0)
     scale[scale == 0] = 1.0
@@ -66,14 +68,6 @@ def classifier_logits(
         structure,
         classifier.settings,
     )
-
-
-def softmax(scores: npt.NDArray[np.float64], temperature: float = 1.0) -> npt.NDArray[np.float64]:
-    """Row-wise softmax of scores divided by a temperature."""
-    scaled = scores / temperature
-    scaled = scaled - scaled.max(axis=1, keepdims=True)
-    exp = np.exp(scaled)
-    return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
 
 def fit_temperature(scores: npt.NDArray[np.float64], labels: Sequence[str]) -> float:
