@@ -8,6 +8,7 @@ is what the verdict's tests need.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -79,7 +80,11 @@ def point_means(values: Array) -> Array:
 
 
 def interval(draws: Array, level: float = 0.95) -> tuple[Array, Array]:
-    """Percentile interval of bootstrap draws along axis 0."""
+    """Percentile interval of bootstrap draws along axis 0; NaN where every draw is NaN."""
     tail = (1.0 - level) / 2.0 * 100.0
-    low, high = np.nanpercentile(draws, [tail, 100.0 - tail], axis=0)
+    with warnings.catch_warnings():
+        # All-NaN draws are a config with no scenario of the kind (no benign or borderline
+        # for helpfulness): an undefined interval, not something to warn about on stderr.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        low, high = np.nanpercentile(draws, [tail, 100.0 - tail], axis=0)
     return np.asarray(low), np.asarray(high)
