@@ -7,23 +7,27 @@ import pandas as pd
 
 from frontier import columns as C
 from frontier.pareto import Analysis
+from reports.missing import is_missing, json_safe, shown, shown_interval
 
 X = alt.X(
     "helpfulness:Q", title="helpfulness (benign + borderline)", scale=alt.Scale(domain=[0, 1])
 )
 Y = alt.Y("harmlessness:Q", title="harmlessness (all scenarios)", scale=alt.Scale(domain=[0, 1]))
+# Numbers in the tooltip are text made here: Vega's format() reads a missing value as 0,
+# which would show an undefined helpfulness as 0.000.
 TOOLTIP = [
     alt.Tooltip(f"{C.CONFIG}:N", title="config"),
     alt.Tooltip(f"{C.MODEL}:N"),
     alt.Tooltip(f"{C.SYSTEM_PROMPT}:N", title="system prompt"),
     alt.Tooltip("reasoning:N"),
-    alt.Tooltip(f"{C.TEMPERATURE}:Q"),
-    alt.Tooltip(f"{C.TOP_P}:Q", title="top_p"),
-    alt.Tooltip("helpfulness:Q", format=".3f"),
-    alt.Tooltip("harmlessness:Q", format=".3f"),
-    alt.Tooltip("p_front:Q", title="P(on front)", format=".2f"),
+    alt.Tooltip("temperature_shown:N", title="temperature"),
+    alt.Tooltip("top_p_shown:N", title="top_p"),
+    alt.Tooltip("helpfulness_shown:N", title="helpfulness [95% CI]"),
+    alt.Tooltip("harmlessness_shown:N", title="harmlessness [95% CI]"),
+    alt.Tooltip("p_front_shown:N", title="P(on front)"),
     alt.Tooltip("n:Q", title="n samples"),
 ]
+AXES = ("helpfulness", "harmlessness")
 
 
 def frontier_points(analyses: dict[str, Analysis], domain: str | None = None) -> pd.DataFrame:
@@ -53,7 +57,8 @@ def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.Fac
     highlights that prompt's points. Faceted by domain when there are several panels.
     """
     prompt = alt.selection_point(fields=[C.SYSTEM_PROMPT], bind="legend")
-    base = alt.Chart(points)
+    # Missing numbers go in as null, which Vega leaves undrawn, never as NaN (not JSON).
+    base = alt.Chart(alt.Data(values=json_safe(_with_text(points))))  # type: ignore[no-untyped-call]
     opacity = alt.condition(prompt, alt.value(1.0), alt.value(0.15))
     x_err = base.mark_rule(strokeWidth=1).encode(
         x="helpfulness_low:Q",
@@ -96,6 +101,43 @@ def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.Fac
     # first layer using the channel, and only the layer holding the selection makes the
     # legend clickable (found by the browser test: with the bars first, clicks did nothing).
     layered = alt.layer(dots, x_err, y_err, front, rings, ideal).properties(width=320, height=320)
-    if points["panel"].nunique() > 1:
-        return layered.facet(column=alt.Column("panel:N", title="domain"))
-    return layered.properties(title=str(points["panel"].iloc[0]))
+    several = points["panel"].nunique() > 1
+    note = undrawn(points, several)
+    if several:
+        faceted = layered.facet(column=alt.Column("panel:N", title="domain"))
+        return faceted.properties(title=alt.TitleParams(note)) if note else faceted
+    panel = str(points["panel"].iloc[0])
+    return layered.properties(title=alt.TitleParams(panel, subtitle=note) if note else panel)
+
+
+def undrawn(points: pd.DataFrame, with_panel: bool = False) -> str:
+    """Which configs the chart cannot place, and why, or "" when every config is drawn."""
+    gaps = points[[any(is_missing(row[a]) for a in AXES) for _, row in points.iterrows()]]
+    if gaps.empty:
+        return ""
+    names = [
+        f"{row['panel']}: {row[C.CONFIG]}" if with_panel else str(row[C.CONFIG])
+        for _, row in gaps.iterrows()
+    ]
+    return (
+        "not drawn, helpfulness or harmlessness undefined (helpfulness needs benign or "
+        f"borderline scenarios): {'; '.join(names)}"
+    )
+
+
+def _with_text(points: pd.DataFrame) -> pd.DataFrame:
+    """The points plus the tooltip's numbers as text, a dash where missing."""
+    text = points.copy()
+    for axis in AXES:
+        text[f"{axis}_shown"] = [
+            shown_interval(row[axis], row[f"{axis}_low"], row[f"{axis}_high"])
+            for _, row in points.iterrows()
+        ]
+    text["p_front_shown"] = [shown(p, 2) for p in points["p_front"]]
+    # Unset decoding settings mean the provider's default, not a missing measurement.
+    for column in (C.TEMPERATURE, C.TOP_P):
+        values = points[column] if column in points else pd.Series([None] * len(points))
+        text[f"{column}_shown"] = [
+            "default" if is_missing(v) else f"{float(v):g}" for v in values.tolist()
+        ]
+    return text

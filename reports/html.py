@@ -11,11 +11,11 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from reports.missing import MISSING, is_missing, shown, shown_interval, to_json
 
 
 def text(value: Any) -> str:
@@ -24,8 +24,11 @@ def text(value: Any) -> str:
 
 
 def json_data(element_id: str, payload: Any) -> str:
-    """A `<script type="application/json">` block; the browser never runs it."""
-    body = json.dumps(payload, default=str, allow_nan=False)
+    """A `<script type="application/json">` block; the browser never runs it.
+
+    Missing numbers (NaN, infinity) are written as null, which JSON.parse accepts.
+    """
+    body = to_json(payload)
     body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/json" id="{text(element_id)}">{body}</script>'
 
@@ -65,14 +68,17 @@ class Cell:
 
 def number(value: float | None, digits: int = 3) -> Cell:
     """A number cell; missing values show as an en dash and sort last."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return Cell("–", None)
-    return Cell(f"{value:.{digits}f}", float(value))
+    return Cell(shown(value, digits), _estimate(value))
 
 
-def interval(value: float, low: float, high: float) -> Cell:
-    """`0.512 [0.401, 0.620]`, sorting by the estimate."""
-    return Cell(f"{value:.3f} [{low:.3f}, {high:.3f}]", float(value))
+def interval(value: float | None, low: float | None, high: float | None) -> Cell:
+    """`0.512 [0.401, 0.620]`, sorting by the estimate; a missing estimate is a dash."""
+    return Cell(shown_interval(value, low, high), _estimate(value))
+
+
+def _estimate(value: float | None) -> float | None:
+    """The sort key of a number: none when missing, so it sorts last."""
+    return None if value is None or is_missing(value) else float(value)
 
 
 def table(
@@ -87,7 +93,7 @@ def table(
     for row in rows:
         cells = []
         for value in row:
-            cell = value if isinstance(value, Cell) else Cell(str(value), _sort_key(value))
+            cell = value if isinstance(value, Cell) else _cell(value)
             key = "" if cell.sort is None else f' data-sort="{text(cell.sort)}"'
             cells.append(f"<td{key}>{text(cell.shown)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -97,6 +103,12 @@ def table(
         f"<table{classes}>{title}<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def _cell(value: Any) -> Cell:
+    if is_missing(value):
+        return Cell(MISSING, None)
+    return Cell(str(value), _sort_key(value))
 
 
 def _sort_key(value: Any) -> float | str | None:

@@ -11,6 +11,7 @@ from frontier.pareto import Analysis, Verdict
 from reports.cases import Case, Selection
 from reports.html import SORT_SCRIPT, Cell, Scripts, interval, json_data, number, table, text
 from reports.methods import SCORING, Methods
+from reports.missing import MISSING
 
 PREVIEW_CHARACTERS = 280
 
@@ -150,7 +151,7 @@ def _evidence(v: Verdict) -> str:
 
 def _tax(value: float | None, ci: tuple[float, float] | None) -> Cell:
     if value is None or ci is None:
-        return Cell("–")
+        return Cell(MISSING)
     return interval(value, ci[0], ci[1])
 
 
@@ -176,8 +177,8 @@ def _domains(data: ReportData) -> str:
                 v.kind,
                 _tax(v.tax, v.tax_ci),
                 _tax(v.harmlessness_cost, v.harmlessness_cost_ci),
-                v.most_helpful or "–",
-                v.most_harmless or "–",
+                v.most_helpful or MISSING,
+                v.most_harmless or MISSING,
                 v.n_scenarios,
             )
         )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
 import vl_convert
 
-from reports.charts import frontier_chart
+from reports.charts import frontier_chart, undrawn
 
 
 def configs(front: list[bool]) -> pd.DataFrame:
@@ -70,3 +71,37 @@ def test_a_front_of_one_config_is_still_marked() -> None:
 
 def test_every_front_member_is_ringed_and_joined() -> None:
     assert drawn(configs([True, True, True, False])) == (3, 3)
+
+
+def test_a_config_without_helpfulness_is_named_not_drawn_and_never_nan() -> None:
+    points = configs([True, False, False])
+    points.loc[2, ["helpfulness", "helpfulness_low", "helpfulness_high", "p_front"]] = float("nan")
+    points.loc[1, "temperature"] = None
+    spec = frontier_chart(points).to_dict()
+    text = json.dumps(spec, allow_nan=False)  # raises on NaN or infinity
+    rows = spec["data"]["values"]
+    assert rows[2]["helpfulness"] is None and rows[2]["helpfulness_shown"] == "–"
+    assert rows[2]["p_front_shown"] == "–"
+    assert rows[0]["helpfulness_shown"] == "0.200 [0.150, 0.250]"
+    # Vega's format() would show a missing number as 0: the tooltip reads text made here.
+    assert [r["temperature_shown"] for r in rows] == ["0.5", "default", "0.5"]
+    assert spec["title"] == {
+        "text": "overall",
+        "subtitle": "not drawn, helpfulness or harmlessness undefined (helpfulness needs "
+        "benign or borderline scenarios): c2",
+    }
+    assert "NaN" not in text
+    assert drawn(points) == (1, 1)
+    dots = [m for m in marks(vl_convert.vegalite_to_scenegraph(spec)) if _is_dot(m)]
+    assert sum(len(m["items"]) for m in dots) == 2  # c0 and c1; c2 has no place on the axes
+
+
+def _is_dot(mark: dict[str, Any]) -> bool:
+    items = mark.get("items", [])
+    return mark["marktype"] == "symbol" and any(item.get("size") == 110 for item in items)
+
+
+def test_every_config_drawn_means_no_note() -> None:
+    points = configs([True, True])
+    assert undrawn(points) == ""
+    assert frontier_chart(points).to_dict()["title"] == "overall"

@@ -53,3 +53,11 @@ def test_cells_can_sort_by_something_other_than_what_they_show() -> None:
     html = table(("n",), [(Cell("★ best", "best"),), (7,)])
     assert '<td data-sort="best">★ best</td>' in html
     assert '<td data-sort="7.0">7</td>' in html
+
+
+def test_missing_numbers_are_null_in_json_and_a_dash_in_tables() -> None:
+    block = json_data("data", {"rate": math.nan, "low": -math.inf, "n": 3})
+    assert '{"rate": null, "low": null, "n": 3}' in block
+    html = table(("a", "b", "c"), [(math.nan, None, interval(math.nan, 0.1, 0.2))])
+    assert html.count("<td>–</td>") == 3
+    assert "nan" not in html.lower() and "None" not in html
