@@ -9,12 +9,35 @@ from typing import Any
 from inspect_ai import Epochs, Task
 from inspect_ai.dataset import MemoryDataset, Sample
 
+from frontier import settings
+from frontier.logs import SCENARIO_KEY, SCENARIOS_KEY, canonical_sha256
 from frontier.settings import config_solver, resolve_system_prompt
 from objectives.metrics import hh_mean
 from objectives.scenarios import Scenario, interleave, load_scenarios, select, shipped_dataset
 from objectives.scorer import hh_scorer
 
 RecordToSample = Callable[[Scenario], Sample]
+
+# Bump when task assembly changes what a model is asked or how a sample is built (the solver
+# chain, record_to_sample): logs of an older version are then re-run, not pooled. The
+# built-in prompts' texts are followed automatically (`task_version`).
+TASK_VERSION = 1
+
+
+def task_version() -> str:
+    """Inspect's task version: `TASK_VERSION`, then a digest of the built-in prompt texts.
+
+    Editing a system prompt, the reasoning template or the critique prompts changes what the
+    model is asked, so it changes the version without anyone remembering to bump it.
+    """
+    prompts = {
+        "system": settings.SYSTEM_PROMPTS,
+        "cot": settings.COT_TEMPLATE,
+        "critique": settings.CRITIQUE_TEMPLATE,
+        "revision": settings.REVISION_TEMPLATE,
+        "critique_tokens": settings.CRITIQUE_TOKENS,
+    }
+    return f"{TASK_VERSION}.{canonical_sha256(prompts)[:8]}"
 
 
 def scenario_sample(scenario: Scenario, input_text: str | None = None) -> Sample:
@@ -66,10 +89,24 @@ def hh_task(
     chosen = interleave(select(scenarios, intent, difficulty))
     if not chosen:
         raise ValueError(f"no scenarios in {path} match intent={intent} difficulty={difficulty}")
+    samples, digests = [], []
+    for scenario in chosen:
+        sample = record_to_sample(scenario)
+        # Each sample names the row it came from, so an edited row makes exactly its old
+        # scores stale (frontier.runs); the task names the whole selection (the search).
+        digest = canonical_sha256(scenario)
+        sample.metadata = {**(sample.metadata or {}), SCENARIO_KEY: digest}
+        samples.append(sample)
+        digests.append(digest)
     return Task(
-        dataset=MemoryDataset([record_to_sample(s) for s in chosen], name=f"{domain}:{path.name}"),
+        dataset=MemoryDataset(samples, name=f"{domain}:{path.name}"),
         solver=config_solver(system_prompt, cot, critique),
         scorer=hh_scorer(),
         epochs=Epochs(1, hh_mean()),
-        metadata={"domain": domain, "dataset_path": str(path)},
+        metadata={
+            "domain": domain,
+            "dataset_path": str(path),
+            SCENARIOS_KEY: canonical_sha256(digests),
+        },
+        version=task_version(),
     )
