@@ -1,32 +1,59 @@
 """Inspect logs under a directory -> one tidy DataFrame: a row per (config, domain, sample, epoch).
 
 Unfinished logs and errored or unscored samples are counted and left out, never read as 0;
-a corrupt or foreign file is skipped with a warning naming it. Scores made by another version
-of the refusal classifier than the newest log's are stale: counted and left out, never pooled.
+a corrupt or foreign file is reported in one line naming it and skipped. Scores of different
+versions are never pooled: a score is stale, counted and left out, when its log was built by
+another task version than the newest log, its scenario row differs from the newest run of
+that scenario, or another scorer or refusal classifier made it (`frontier.logs` reads what
+the logs record; `objectives.version` is the scorer's version).
 """
 
 from __future__ import annotations
 
 import math
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import click
 import pandas as pd
 from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 
 from frontier import columns as C
+from frontier.logs import SCENARIO_KEY, SCORER, log_files, nothing_readable, unreadable
+from objectives.version import CLASSIFIER_KEY, SCORER_VERSION_KEY, scorer_version
 
-SCORER = "hh_scorer"
-# The score metadata key naming the refusal classifier that made a score (absent: before
-# versions were recorded).
-CLASSIFIER_KEY = "classifier"
+__all__ = ["CLASSIFIER_KEY", "SCORER", "Runs", "load_logs", "load_runs", "log_files"]
+
 RESCORE_HINT = "re-score them with `inspect score LOG --action overwrite --overwrite`"
+# A log carries its scenarios as they were, so re-scoring cannot bring them up to date.
+RERUN_HINT = "re-run them; re-scoring keeps the old scenarios"
+# Why a score is stale, and what fixes it; a score gets the first reason that applies, as
+# re-running also re-scores.
+STALE_REASONS: dict[str, tuple[str, str]] = {
+    "task": ("run by another task version than the newest log", RERUN_HINT),
+    "scenarios": ("run on scenarios since edited", RERUN_HINT),
+    "classifier": ("scored by an older refusal classifier", RESCORE_HINT),
+    "scorer": ("scored by older grading code", RESCORE_HINT),
+}
 SAMPLE_FIELDS = (C.INTENT, C.DIFFICULTY, C.CATEGORY)
 _CREATED = "_created"
+_TASK = "_task_version"
+_SCENARIO = "_scenario"
+_SCORER = "_scorer"
 _CLASSIFIER = "_classifier"
+_VERSIONS = [_CREATED, _TASK, _SCENARIO, _SCORER, _CLASSIFIER]
+
+
+class UnreadableLogs(click.ClickException):
+    """Every log file under a directory was unreadable; the message names them and why.
+
+    A ClickException so that every frontier command prints it as its one-line error (exit
+    code 2, as for other mistakes in what the user gave) without each one catching it.
+    """
+
+    exit_code = 2
 
 
 @dataclass
@@ -36,27 +63,39 @@ class Runs:
     frame: pd.DataFrame
     logs_read: int = 0
     unfinished: list[str] = field(default_factory=list)
-    skipped_files: list[str] = field(default_factory=list)
+    # Unreadable file -> why.
+    skipped: dict[str, str] = field(default_factory=dict)
     errored_samples: int = 0
     unscored_samples: int = 0
     repeated_samples: int = 0
     stale_samples: int = 0
     stale_logs: list[str] = field(default_factory=list)
+    # Reason (a key of STALE_REASONS) -> (stale samples, their logs).
+    stale_by_reason: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+
+    @property
+    def skipped_files(self) -> list[str]:
+        """The files that could not be read."""
+        return list(self.skipped)
 
     def summary(self) -> str:
-        """One line: what was read and what was excluded."""
+        """One line: what was read and what was excluded, and how to bring stale logs back."""
         line = (
             f"{self.logs_read} logs, {len(self.frame)} scored samples; excluded: "
             f"{len(self.unfinished)} unfinished logs, {self.errored_samples} errored and "
             f"{self.unscored_samples} unscored samples, {self.repeated_samples} repeats of a "
-            f"sample already read, {len(self.skipped_files)} unreadable files, "
+            f"sample already read, {len(self.skipped)} unreadable files, "
             f"{self.stale_samples} stale samples"
         )
-        if self.stale_samples:
-            line += (
-                f" in {len(self.stale_logs)} logs scored by an older refusal classifier "
-                f"({RESCORE_HINT})"
-            )
+        parts = [
+            (count, f"in {len(logs)} logs {STALE_REASONS[why][0]}", STALE_REASONS[why][1])
+            for why, (count, logs) in self.stale_by_reason.items()
+        ]
+        if len(parts) == 1:
+            [(_, where, fix)] = parts
+            line += f" {where} ({fix})"
+        elif parts:
+            line += " (" + "; ".join(f"{n} {where}: {fix}" for n, where, fix in parts) + ")"
         return line
 
 
@@ -93,12 +132,6 @@ def _config_of(log: Any) -> dict[str, Any]:
     }
 
 
-def log_files(directory: str | Path) -> list[Path]:
-    """Every .eval and .json file under a directory, recursively, in a stable order."""
-    root = Path(directory)
-    return sorted(p for p in root.rglob("*") if p.suffix in (".eval", ".json") and p.is_file())
-
-
 def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
     header = read_eval_log(str(path), header_only=True)
     if header.status != "success":
@@ -107,6 +140,7 @@ def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
     config = _config_of(header)
     key = config_key(config)
     created = str(header.eval.created)
+    task_version = str(header.eval.task_version)
     for summary in read_eval_log_sample_summaries(str(path)):
         if summary.error:
             runs.errored_samples += 1
@@ -117,6 +151,7 @@ def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
             runs.unscored_samples += 1
             continue
         metadata = summary.metadata or {}
+        made_by = score.metadata or {}
         yield {
             **config,
             C.CONFIG: key,
@@ -129,7 +164,11 @@ def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
             C.REFUSAL: value.get("refusal"),
             C.LOG: str(path),
             _CREATED: created,
-            _CLASSIFIER: str((score.metadata or {}).get(CLASSIFIER_KEY)),
+            _TASK: task_version,
+            # str(): a version not recorded (older logs) compares as "None", never as missing.
+            _SCENARIO: str(metadata.get(SCENARIO_KEY)),
+            _SCORER: str(made_by.get(SCORER_VERSION_KEY)),
+            _CLASSIFIER: str(made_by.get(CLASSIFIER_KEY)),
         }
 
 
@@ -138,15 +177,24 @@ def load_runs(directory: str | Path) -> Runs:
 
     Raises:
         FileNotFoundError: The directory does not exist.
+        UnreadableLogs: It holds log files and none of them could be read.
     """
     root = Path(directory)
     if not root.is_dir():
         raise FileNotFoundError(f"runs directory {root} does not exist")
-    return load_logs(log_files(root))
+    runs = load_logs(log_files(root))
+    if runs.skipped and runs.logs_read == 0:
+        raise UnreadableLogs(nothing_readable(root, runs.skipped))
+    return runs
 
 
 def _drop_stale(frame: pd.DataFrame, runs: Runs) -> pd.DataFrame:
-    """Keep the scores of the classifier that scored the newest log; count the rest as stale."""
+    """Keep the scores of the newest versions; count the rest as stale, by reason.
+
+    The newest versions are the newest log's task version, each scenario's row in the newest
+    log that ran it, and the installed scorer if any log was scored by it (a re-scored old
+    log is current), else the newest log's scorer.
+    """
     if frame.empty:
         return frame
     # Logs record their creation to the second; among logs of the same second the last by
@@ -157,8 +205,24 @@ def _drop_stale(frame: pd.DataFrame, runs: Runs) -> pd.DataFrame:
             "log": frame[C.LOG],
         }
     ).sort_values(["created", "log"], kind="stable")
-    newest = frame[_CLASSIFIER].loc[order.index[-1]]
-    stale = frame[_CLASSIFIER] != newest
+    ordered = frame.loc[order.index]
+    newest = ordered.iloc[-1]
+    current = ordered[ordered[_SCORER] == scorer_version()]
+    made_by = current.iloc[-1] if len(current) else newest
+    scenario = ordered.groupby([C.DOMAIN, C.SAMPLE])[_SCENARIO].transform("last")
+    differs = {
+        "task": frame[_TASK] != newest[_TASK],
+        "scenarios": frame[_SCENARIO] != scenario.reindex(frame.index),
+        "classifier": frame[_CLASSIFIER] != made_by[_CLASSIFIER],
+        "scorer": frame[_SCORER] != made_by[_SCORER],
+    }
+    stale = pd.Series(False, index=frame.index)
+    for why, mask in differs.items():
+        mine = mask & ~stale
+        if mine.any():
+            logs = sorted(set(frame.loc[mine, C.LOG]))
+            runs.stale_by_reason[why] = (int(mine.sum()), logs)
+        stale |= mine
     runs.stale_samples = int(stale.sum())
     runs.stale_logs = sorted(set(frame.loc[stale, C.LOG]))
     return frame[~stale]
@@ -172,15 +236,12 @@ def load_logs(paths: Iterable[str | Path]) -> Runs:
         try:
             rows.extend(_rows_of(path, runs))
         except Exception as err:  # noqa: BLE001 - a foreign or corrupt file must not stop the rest
-            warnings.warn(
-                f"skipped {path}: not a readable Inspect log ({type(err).__name__})", stacklevel=2
-            )
-            runs.skipped_files.append(str(path))
+            runs.skipped[str(path)] = unreadable(path, err)
             continue
         runs.logs_read += 1
     columns = [*C.CONFIG_COLUMNS, C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH, *SAMPLE_FIELDS]
     read = [*columns, C.HELPFUL, C.HARMLESS, C.REFUSAL, C.LOG]
-    frame = _drop_stale(pd.DataFrame(rows, columns=[*read, _CREATED, _CLASSIFIER]), runs)[read]
+    frame = _drop_stale(pd.DataFrame(rows, columns=[*read, *_VERSIONS]), runs)[read]
     # A config run twice on the same sample (a rerun, a resumed search) counts once: the
     # newest log wins, as log names start with their timestamp.
     keys = [C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH]
