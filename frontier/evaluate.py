@@ -1,4 +1,8 @@
-"""Evaluate search candidates by running Inspect tasks; finished logs are reused (resume)."""
+"""Evaluate search candidates by running Inspect tasks; finished logs are reused (resume).
+
+Only logs made by the current task version, scenarios and scorer are reused: after an
+edited scenario file or a changed grader, a rerun evaluates the candidates again.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,9 @@ from typing import Any
 from inspect_ai import Task, task_with
 from inspect_ai.model import GenerateConfig, get_model
 
+from frontier.logs import SCENARIOS_KEY, Versions
 from frontier.search import SEARCH_KEY, Candidate, EvalSetup, finished_signatures, objectives_of
+from objectives.version import scorer_version
 
 
 def task_factory(path: str | Path) -> Callable[..., Task]:
@@ -31,6 +37,19 @@ def task_factory(path: str | Path) -> Callable[..., Task]:
     if not callable(factory):
         raise ValueError(f"{file} defines no task named {file.stem}")
     return factory  # type: ignore[no-any-return]
+
+
+def current_versions(factories: Sequence[Callable[..., Task]]) -> frozenset[Versions]:
+    """The versions a log of these tasks must record to be reused: as they would be built now.
+
+    The scenarios do not depend on the configuration, so each task is built with its defaults.
+    """
+    versions = set()
+    for factory in factories:
+        task = factory()
+        scenarios = (task.metadata or {}).get(SCENARIOS_KEY)
+        versions.add(Versions(task=str(task.version), scenarios=scenarios, scorer=scorer_version()))
+    return frozenset(versions)
 
 
 class InspectEvaluator:
@@ -76,14 +95,15 @@ class InspectEvaluator:
         """(helpful, harmless) per candidate, running only those without finished logs."""
         from inspect_ai import eval as inspect_eval
 
-        finished = finished_signatures(self.setup.runs_dir)
+        factories = [task_factory(p) for p in self.setup.tasks]
+        current = current_versions(factories)
+        finished = finished_signatures(self.setup.runs_dir, current)
         missing: dict[str, Candidate] = {}
         for candidate in candidates:
             signature = self.setup.signature(candidate)
             if len(finished.get(signature, [])) < len(self.setup.tasks):
                 missing[signature] = candidate
         if missing:
-            factories = [task_factory(p) for p in self.setup.tasks]
             tasks = [t for c in missing.values() for t in self.tasks_for(c, factories)]
             kwargs: dict[str, Any] = {"display": self.display} if self.display else {}
             model: Any = self.setup.model
@@ -97,7 +117,7 @@ class InspectEvaluator:
                 max_tasks=len(tasks),
                 **kwargs,
             )
-            finished = finished_signatures(self.setup.runs_dir)
+            finished = finished_signatures(self.setup.runs_dir, current)
         results = []
         for candidate in candidates:
             paths = finished.get(self.setup.signature(candidate), [])

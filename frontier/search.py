@@ -6,7 +6,8 @@ offspring with a surrogate model (`frontier.surrogate`) so that fewer are evalua
 Evaluation runs the chosen tasks with `inspect_ai.eval` and writes ordinary logs into the
 runs directory, tagged with a signature of (model, tasks, candidate, limit, seed): rerunning
 a search finds its finished logs and evaluates only what is missing, so an interrupted
-search resumes.
+search resumes. A finished log counts only if it was made by the current task version,
+scenarios and scorer; one made by others is evaluated again, never reused.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ import numpy as np
 from pymoo.core.problem import ElementwiseProblem
 from pymoo.core.variable import Binary, Choice, Real
 
+from frontier.logs import Versions, log_files, read_header, versions_of
 from frontier.settings import SYSTEM_PROMPTS
 
 SEARCH_KEY = "hh_search"
@@ -121,22 +123,26 @@ class EvalSetup:
         return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def finished_signatures(runs_dir: str | Path) -> dict[str, list[str]]:
-    """Signature -> finished log files, for every search log under a directory."""
-    from inspect_ai.log import read_eval_log
+def finished_signatures(
+    runs_dir: str | Path, current: Collection[Versions] | None = None
+) -> dict[str, list[str]]:
+    """Signature -> finished log files, for every search log under a directory.
 
-    from frontier.runs import log_files
-
+    Args:
+        runs_dir: Where the search writes its logs.
+        current: The versions (task, scenarios, scorer) a log must have been made by to
+            count; logs of others are left out so their configurations run again.
+            None: any.
+    """
     found: dict[str, list[str]] = {}
     if not Path(runs_dir).is_dir():
         return found
     for path in log_files(runs_dir):
-        try:
-            header = read_eval_log(str(path), header_only=True)
-        except Exception:  # noqa: BLE001 - foreign files are not ours to judge here
+        header = read_header(path)
+        if header is None or header.status != "success":
             continue
         signature = (header.eval.metadata or {}).get(SEARCH_KEY)
-        if signature and header.status == "success":
+        if signature and (current is None or versions_of(header) in current):
             found.setdefault(signature, []).append(str(path))
     return found
 

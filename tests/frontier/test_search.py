@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from inspect_ai.log import read_eval_log, write_eval_log
 
 from frontier.evaluate import InspectEvaluator, task_factory
 from frontier.runs import load_runs
 from frontier.search import Candidate, EvalSetup, grid, run_search
+from objectives.scenarios import DATA_DIR
+from objectives.version import SCORER_VERSION_KEY
 from tests.frontier.canned import respond
 
 
@@ -71,6 +74,72 @@ def test_search_runs_inspect_and_resumes_from_its_logs(tmp_path: Path) -> None:
     assert again.evaluated == first.evaluated
     table = load_runs(tmp_path / "runs").frame
     assert set(table["temperature"]) == {c.temperature for c, _ in first.evaluated}
+
+
+def _scenario_task(tmp_path: Path) -> tuple[Path, Path]:
+    """A task file over a scenario file of our own: three shipped creative rows."""
+    rows = (DATA_DIR / "creative.jsonl").read_text().splitlines()
+    scenarios = tmp_path / "scenarios.jsonl"
+    scenarios.write_text("\n".join([rows[0], rows[20], rows[40]]) + "\n")
+    task = tmp_path / "mine.py"
+    task.write_text(
+        "from evals.creative import creative\n\n\n"
+        "def mine(**settings):\n"
+        f"    return creative(dataset={str(scenarios)!r}, **settings)\n"
+    )
+    return task, scenarios
+
+
+def test_an_edited_scenario_file_is_evaluated_again_not_reused(tmp_path: Path) -> None:
+    task, scenarios = _scenario_task(tmp_path)
+    setup = EvalSetup(
+        (str(task),),
+        "mockllm/model",
+        str(tmp_path / "runs"),
+        model_args={"custom_outputs": respond},
+    )
+    first = run_search(InspectEvaluator(setup, display="none"), "random", budget=2, seed=1)
+    logs = set((tmp_path / "runs").glob("*.eval"))
+    assert len(logs) == 2
+    scenarios.write_text(scenarios.read_text().replace("autumn leaves", "winter frost"))
+    again = run_search(InspectEvaluator(setup, display="none"), "random", budget=2, seed=1)
+    assert [c for c, _ in again.evaluated] == [c for c, _ in first.evaluated]
+    assert len(set((tmp_path / "runs").glob("*.eval")) - logs) == 2  # evaluated again
+    runs = load_runs(tmp_path / "runs")
+    # Only the edited row's old scores are stale; the others' repeat the new logs' samples.
+    assert set(runs.frame["log"]) == {
+        str(p) for p in set((tmp_path / "runs").glob("*.eval")) - logs
+    }
+    assert runs.stale_by_reason == {"scenarios": (2, sorted(str(p) for p in logs))}
+    assert "re-run them; re-scoring keeps the old scenarios" in runs.summary()
+
+
+def test_logs_of_another_scorer_are_evaluated_again(tmp_path: Path) -> None:
+    evaluator = InspectEvaluator(_setup(tmp_path), display="none")
+    run_search(evaluator, "random", budget=1, seed=1)
+    [log] = (tmp_path / "runs").glob("*.eval")
+    run_search(evaluator, "random", budget=1, seed=1)
+    assert list((tmp_path / "runs").glob("*.eval")) == [log]  # same scorer: resumed
+    # As an older scorer recorded itself (`inspect score` rewrites this when it re-scores).
+    older = read_eval_log(str(log))
+    for scorer in older.eval.scorers or []:
+        scorer.metadata = {**(scorer.metadata or {}), SCORER_VERSION_KEY: "retired"}
+    write_eval_log(older, str(log))
+    run_search(evaluator, "random", budget=1, seed=1)
+    assert len(list((tmp_path / "runs").glob("*.eval"))) == 2
+
+
+def test_the_search_reports_an_unreadable_log_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "runs").mkdir()
+    (tmp_path / "runs" / "broken.eval").write_bytes(b"not a zip")
+    capsys.readouterr()
+    run_search(InspectEvaluator(_setup(tmp_path), display="none"), "random", budget=1, seed=1)
+    assert capsys.readouterr().err.splitlines() == [
+        f"skipped {tmp_path / 'runs' / 'broken.eval'}: not a readable Inspect log "
+        "(ValueError: EOCD not found)"
+    ]
 
 
 def test_dask_local_cluster_runs_a_tiny_search(tmp_path: Path) -> None:
