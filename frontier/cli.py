@@ -1,10 +1,12 @@
-"""The `frontier` command line: a thin layer over the library; errors are one line, exit 2."""
+"""The `frontier` command line: a thin layer over the library.
+
+Mistakes in what the user gave (paths, options, files) are one line on stderr and exit 2;
+anything else is a bug and keeps its traceback, so it cannot pass for a user error.
+"""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,22 +17,10 @@ from objectives.scenarios import ALL_DOMAINS, INTENTS
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class UserError(Exception):
-    """Bad input from the user: printed as one line, exit code 2."""
+class UserError(click.ClickException):
+    """Bad input from the user: click prints `Error: <message>` on stderr, exit code 2."""
 
-
-def one_line_errors(command: F) -> F:
-    """Turn user errors (and ValueErrors from the library) into one line on stderr, exit 2."""
-
-    @wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except (UserError, ValueError, FileNotFoundError) as err:
-            click.echo(f"Error: {err}", err=True)
-            sys.exit(2)
-
-    return run  # type: ignore[return-value]
+    exit_code = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,18 +31,6 @@ def main() -> None:
     Score a model with `inspect eval evals/<domain>.py`; the frontier commands
     (search, plot, verdict, report) read the logs those runs write.
     """
-
-
-def _read_table(path: Path) -> Any:
-    import pandas as pd
-
-    if not path.is_file():
-        raise UserError(f"{path} not found")
-    if path.suffix == ".jsonl":
-        return pd.read_json(path, lines=True, dtype=False)
-    if path.suffix == ".csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    raise UserError(f"{path}: give a .csv or .jsonl file")
 
 
 @main.command()
@@ -77,7 +55,6 @@ def _read_table(path: Path) -> Any:
 )
 @click.option("--intent-col", default=None, help="Column giving each row's intent instead.")
 @click.option("--out", type=click.Path(path_type=Path), default=None, help="Output .csv or .jsonl.")
-@one_line_errors
 def rescore(
     input_path: Path,
     prompt_col: str,
@@ -91,25 +68,37 @@ def rescore(
     from rich.console import Console
     from rich.progress import Progress
 
-    from objectives.rescore import rescore_frame, summary
+    from objectives.rescore import InputError, MissingColumns, read_table, rescore_frame, summary
 
-    frame = _read_table(input_path)
     out = out or input_path.with_name(f"{input_path.stem}.scored.csv")
     if out.suffix not in (".csv", ".jsonl"):
         raise UserError(f"--out must end in .csv or .jsonl: {out}")
+    _check_writable(out)
+    try:
+        frame = read_table(input_path)
+    except InputError as err:
+        raise UserError(str(err)) from err
     console = Console(stderr=True)
     # A bar only on a terminal: in pipes and logs it would leave stray lines.
     with Progress(transient=True, console=console, disable=not console.is_terminal) as bar:
         task = bar.add_task("scoring", total=len(frame))
-        result = rescore_frame(
-            frame,
-            prompt_col=prompt_col,
-            response_col=response_col,
-            domain=domain,
-            intent=intent,
-            intent_col=intent_col,
-            progress=lambda n: bar.advance(task, n),
-        )
+        try:
+            result = rescore_frame(
+                frame,
+                prompt_col=prompt_col,
+                response_col=response_col,
+                domain=domain,
+                intent=intent,
+                intent_col=intent_col,
+                progress=lambda n: bar.advance(task, n),
+            )
+        except MissingColumns as err:
+            options = {prompt_col: "--prompt-col", response_col: "--response-col"}
+            if intent_col:
+                options[intent_col] = "--intent-col"
+            flags = " and ".join(options[c] for c in err.absent)
+            which = "one" if len(err.absent) == 1 else "them"
+            raise UserError(f"{input_path}: {err}; pick {which} with {flags}") from err
     for line in result.skipped:
         click.echo(f"skipped {line}", err=True)
     if out.suffix == ".jsonl":
@@ -125,6 +114,7 @@ def rescore(
 def _analyses(runs_dir: Path, draws: int, seed: int, delta: float) -> tuple[Any, dict[str, Any]]:
     from frontier.pareto import analyse_all
 
+    _check_draws(draws)
     runs = _load(runs_dir)
     return runs, analyse_all(runs.frame, draws=draws, seed=seed, delta=delta)
 
@@ -148,6 +138,24 @@ def _load(runs_dir: Path) -> Any:
     return runs
 
 
+def _check_writable(out: Path) -> None:
+    """Fail before any work when the output's folder cannot be made or written to."""
+    import os
+
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UserError(f"cannot write {out}: {err.strerror} ({err.filename})") from err
+    if not os.access(out.parent, os.W_OK) or out.is_dir():
+        why = "it is a folder" if out.is_dir() else f"{out.parent} is not writable"
+        raise UserError(f"cannot write {out}: {why}")
+
+
+def _check_draws(draws: int) -> None:
+    if draws < 1:
+        raise UserError("--draws must be at least 1")
+
+
 def _stats_options(command: F) -> F:
     command = click.option(
         "--delta", default=0.02, show_default=True, help="Margin for 'no worse than'."
@@ -169,43 +177,29 @@ def _stats_options(command: F) -> F:
 @main.command()
 @_stats_options
 @click.option("--json", "as_json", is_flag=True, help="Print the verdicts and points as JSON.")
-@one_line_errors
 def verdict(runs_dir: Path, draws: int, seed: int, delta: float, as_json: bool) -> None:
-    """State whether the helpful-vs-harmless trade-off is present, overall and per domain."""
-    import json
+    """State whether the helpful-vs-harmless trade-off is present, overall and per domain.
+
+    With --json, undefined numbers (helpfulness with no benign or borderline scenario, a
+    rate over no rows) are null.
+    """
+    from reports.missing import to_json
+    from reports.terminal import front_table
 
     runs, analyses = _analyses(runs_dir, draws, seed, delta)
     if as_json:
         payload = {
-            name: {"verdict": a.verdict.as_dict(), "points": a.points.to_dict(orient="records")}
-            for name, a in analyses.items()
+            name: {"verdict": found.verdict.as_dict(), "points": found.points}
+            for name, found in analyses.items()
         }
-        click.echo(json.dumps({"runs": runs.summary(), **payload}, indent=2, default=str))
+        click.echo(to_json({"runs": runs.summary(), **payload}, indent=2))
         return
     click.echo(runs.summary())
     for name, analysis in analyses.items():
         click.echo(f"{name}: {analysis.verdict.sentence}")
     overall = analyses["overall"]
     click.echo("")
-    click.echo(_front_table(overall.points))
-
-
-def _ci(row: Any, name: str) -> str:
-    return f"{row[name]:.3f} [{row[name + '_low']:.3f}, {row[name + '_high']:.3f}]"
-
-
-def _front_table(points: Any) -> str:
-    shown = points.sort_values("helpfulness", ascending=False)
-    header = ("config", "helpful [95% CI]", "harmless [95% CI]", "P(front)", "n")
-    lines = [f"{header[0]:44s} {header[1]:>22s} {header[2]:>22s} {header[3]:>9s} {header[4]:>5s}"]
-    for _, row in shown.iterrows():
-        mark = "*" if row["on_front"] else " "
-        lines.append(
-            f"{mark}{str(row['config'])[:43]:43s} {_ci(row, 'helpfulness'):>22s} "
-            f"{_ci(row, 'harmlessness'):>22s} {row['p_front']:9.2f} {int(row['n']):5d}"
-        )
-    lines.append("* on the non-dominated front")
-    return "\n".join(lines)
+    click.echo(front_table(overall.points))
 
 
 @main.command()
@@ -218,23 +212,31 @@ def _front_table(points: Any) -> str:
     help="Where to write the chart: .html, .png or .svg.",
 )
 @click.option("--domain", default=None, help="Chart only this domain.")
-@one_line_errors
 def plot(
     runs_dir: Path, draws: int, seed: int, delta: float, out: Path, domain: str | None
 ) -> None:
     """Draw the frontier: every config with CI bars, the front, the ideal point."""
-    from reports.charts import frontier_chart, frontier_points
+    from reports.charts import frontier_chart, frontier_points, undrawn
 
     if out.suffix not in (".html", ".png", ".svg"):
         raise UserError(f"--out must end in .html, .png or .svg: {out}")
-    _, analyses = _analyses(runs_dir, draws, seed, delta)
-    chart = frontier_chart(frontier_points(analyses, domain))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    _check_writable(out)
+    runs, analyses = _analyses(runs_dir, draws, seed, delta)
+    domains = sorted(str(d) for d in runs.frame["domain"].dropna().unique())
+    if domain is not None and domain not in domains:
+        raise UserError(f"no runs for --domain {domain}; domains found: {', '.join(domains)}")
+    if domain not in analyses:
+        domain = None  # the only domain there is: its analysis is the overall one
+    points = frontier_points(analyses, domain)
+    chart = frontier_chart(points)
     if out.suffix == ".html":
         chart.save(str(out), inline=True)  # Vega inlined: opens offline
     else:
         chart.save(str(out))
     click.echo(f"wrote {out}")
+    note = undrawn(points, with_panel=points["panel"].nunique() > 1)
+    if note:
+        click.echo(note)
     click.echo(analyses[domain or "overall"].verdict.sentence)
 
 
@@ -249,7 +251,6 @@ def plot(
 )
 @click.option("--title", default="hh-frontier review", show_default=True)
 @click.option("--cases", default=40, show_default=True, help="Cases to review shown per kind.")
-@one_line_errors
 def report(
     runs_dir: Path, draws: int, seed: int, delta: float, out: Path, title: str, cases: int
 ) -> None:
@@ -260,6 +261,8 @@ def report(
         raise UserError(f"--out must end in .html: {out}")
     if cases < 0:
         raise UserError("--cases must be 0 or more")
+    _check_draws(draws)
+    _check_writable(out)
     runs = _load(runs_dir)
     data = report_data(runs, title, draws, seed, delta, cases)
     write_report(data, out)
@@ -304,7 +307,6 @@ def report(
 @click.option(
     "--draws", default=1000, show_default=True, help="Bootstrap resamples for the verdict."
 )
-@one_line_errors
 def search(
     tasks: tuple[str, ...],
     model: str | None,
@@ -322,9 +324,13 @@ def search(
     """Search system prompt, reasoning, critique and decoding for the frontier."""
     import os
 
-    from frontier.evaluate import InspectEvaluator
+    from frontier.evaluate import InspectEvaluator, task_factory
     from frontier.search import EvalSetup, run_search
+    from reports.terminal import front_table
 
+    for path in tasks:
+        _check_task_file(path, task_factory)
+    _check_draws(draws)
     if budget < 1:
         raise UserError("--budget must be at least 1")
     if limit is not None and limit < 1:
@@ -345,9 +351,27 @@ def search(
     click.echo(f"evaluated {len(result.evaluated)} configurations; logs in {runs_dir}")
     runs, analyses = _analyses(runs_dir, draws, seed, 0.02)
     click.echo(runs.summary())
-    click.echo(_front_table(analyses["overall"].points))
+    click.echo(front_table(analyses["overall"].points))
     for name, analysis in analyses.items():
         click.echo(f"{name}: {analysis.verdict.sentence}")
+
+
+def _check_task_file(path: str, load: Callable[[str], Any]) -> None:
+    """Fail with one line on a task path that does not name a task file.
+
+    `load` signals every problem with ValueError; only its own checks are the user's
+    mistake. Whatever the task file itself raises while it runs is left with its traceback.
+    """
+    file = Path(path)
+    if not file.is_file():
+        raise UserError(f"task file {path} not found")
+    try:
+        load(path)
+    except ValueError as err:
+        own = (f"cannot load task file {file}", f"{file} defines no task named {file.stem}")
+        if str(err) in own:
+            raise UserError(str(err)) from err
+        raise
 
 
 def dask_runner(scheduler: str | None, workers: int) -> tuple[Any, Any]:

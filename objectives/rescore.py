@@ -6,9 +6,13 @@ transcripts is measured on the same scale as our own runs.
 
 from __future__ import annotations
 
+import io
+import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -21,8 +25,24 @@ from objectives.scenarios import ALL_DOMAINS, INTENTS, Scenario
 OUTPUT_COLUMNS = ("refusal", "refusal_prob", "helpful", "harmless", "explanation")
 HUMANEVAL_COLUMNS = ("entry_point", "test")
 BATCH = 256
+FORMATS = (".csv", ".jsonl")
+JSON_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number"}
 
 Progress = Callable[[int], None]
+
+
+class InputError(ValueError):
+    """Transcripts that cannot be scored as given; the message says where and what to fix."""
+
+
+class MissingColumns(InputError):
+    """Columns asked for that the transcripts do not have."""
+
+    def __init__(self, absent: list[str], found: list[str]) -> None:
+        self.absent = absent
+        self.found = found
+        names = ", ".join(repr(c) for c in absent)
+        super().__init__(f"column {names} not found; columns found: {', '.join(found) or 'none'}")
 
 
 @dataclass
@@ -44,10 +64,75 @@ def _missing(value: Any) -> bool:
 def _check_columns(frame: pd.DataFrame, wanted: list[str]) -> None:
     absent = [c for c in wanted if c not in frame.columns]
     if absent:
-        found = ", ".join(map(str, frame.columns)) or "none"
-        raise ValueError(
-            f"column {', '.join(repr(c) for c in absent)} not found; columns found: {found}"
-        )
+        raise MissingColumns(absent, [str(c) for c in frame.columns])
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """Read transcripts from a UTF-8 CSV (with a header row) or JSONL file; every cell as read.
+
+    Raises:
+        InputError: The file is missing, not UTF-8, or not valid CSV or JSONL; the message
+            names the file, the line where there is one, and what to fix.
+    """
+    if path.suffix not in FORMATS:
+        raise InputError(f"{path}: give a .csv or .jsonl file")
+    if not path.is_file():
+        raise InputError(f"{path} not found")
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the file ({err.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")  # a BOM is how spreadsheet programs say UTF-8
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte 0x{data[err.start]:02x} at offset {err.start}); "
+            "give a CSV or JSONL file"
+        ) from None
+    if not text.strip():
+        raise InputError(f"{path}: the file is empty")
+    return _read_jsonl(path, text) if path.suffix == ".jsonl" else _read_csv(path, text)
+
+
+def _read_jsonl(path: Path, text: str) -> pd.DataFrame:
+    rows = []
+    # Only newlines end a line: str.splitlines would also split at U+2028 and friends,
+    # which JSON strings may hold unescaped.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(
+                f"{path} line {number}: not valid JSON ({err.msg} at column {err.colno}); "
+                "each line must be one JSON object"
+            ) from None
+        if not isinstance(row, dict):
+            kind = JSON_KINDS.get(type(row), "true, false or null")
+            raise InputError(
+                f"{path} line {number}: {kind}, not a JSON object; "
+                "each line must be one JSON object"
+            )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _read_csv(path: Path, text: str) -> pd.DataFrame:
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as err:
+        fields = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(err))
+        if fields:
+            expected, line, saw = fields.groups()
+            raise InputError(
+                f"{path} line {line}: {saw} fields where the header has {expected}; "
+                "quote fields that contain commas"
+            ) from None
+        detail = str(err).strip().removeprefix("Error tokenizing data. C error: ")
+        raise InputError(
+            f"{path}: not valid CSV ({detail}); give a CSV with a header row, or a JSONL file"
+        ) from None
 
 
 def rescore_frame(
@@ -76,12 +161,13 @@ def rescore_frame(
         the rows that could be read), and the skipped rows as `row N: reason` lines.
 
     Raises:
-        ValueError: An unknown domain or intent, or a missing column (listing those found).
+        InputError: An unknown domain or intent.
+        MissingColumns: A column asked for is not in the frame (the error lists those found).
     """
     if domain not in ALL_DOMAINS:
-        raise ValueError(f"domain must be one of {', '.join(ALL_DOMAINS)}; got {domain!r}")
+        raise InputError(f"domain must be one of {', '.join(ALL_DOMAINS)}; got {domain!r}")
     if intent not in INTENTS:
-        raise ValueError(f"intent must be one of {', '.join(INTENTS)}; got {intent!r}")
+        raise InputError(f"intent must be one of {', '.join(INTENTS)}; got {intent!r}")
     wanted = [prompt_col, response_col, *([intent_col] if intent_col else [])]
     humaneval = domain == "code" and all(c in frame.columns for c in HUMANEVAL_COLUMNS)
     _check_columns(frame, wanted)

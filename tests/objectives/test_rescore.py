@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from frontier.cli import main
-from objectives.rescore import rescore_frame
+from objectives.rescore import read_table, rescore_frame
 from objectives.sandbox import sandbox_problem
 
 ROWS = [
@@ -104,14 +104,26 @@ def test_cli_writes_scores_and_prints_a_summary(tmp_path: Path) -> None:
     assert [r["refusal"] for r in written] == ["compliance", "refusal", "compliance"]
 
 
-def test_cli_missing_column_is_one_line_exit_2(tmp_path: Path) -> None:
+def test_cli_missing_column_names_the_file_the_columns_and_the_option(tmp_path: Path) -> None:
+    path = _csv(tmp_path)
     result = CliRunner().invoke(
-        main, ["rescore", str(_csv(tmp_path)), "--prompt-col", "question"], prog_name="frontier"
+        main, ["rescore", str(path), "--prompt-col", "question"], prog_name="frontier"
     )
     assert result.exit_code == 2
-    assert (
-        result.stderr
-        == "Error: column 'question' not found; columns found: prompt, response, intent\n"
+    assert result.stderr == (
+        f"Error: {path}: column 'question' not found; columns found: prompt, response, "
+        "intent; pick one with --prompt-col\n"
+    )
+
+
+def test_cli_two_missing_columns_name_both_options(tmp_path: Path) -> None:
+    path = _csv(tmp_path)
+    args = ["rescore", str(path), "--response-col", "answer", "--intent-col", "label"]
+    result = CliRunner().invoke(main, args, prog_name="frontier")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {path}: column 'answer', 'label' not found; columns found: prompt, response, "
+        "intent; pick them with --response-col and --intent-col\n"
     )
 
 
@@ -119,3 +131,78 @@ def test_cli_missing_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["rescore", str(tmp_path / "nope.csv")], prog_name="frontier")
     assert result.exit_code == 2
     assert result.stderr == f"Error: {tmp_path / 'nope.csv'} not found\n"
+
+
+def _rescore(path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["rescore", str(path)], prog_name="frontier")
+    return result.exit_code, result.stderr
+
+
+JSONL_OK = '{"prompt": "Hi", "response": "Hello"}\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "binary.csv",
+            b"a\xb3c,d\n",
+            "{path}: not UTF-8 text (byte 0xb3 at offset 1); give a CSV or JSONL file",
+        ),
+        (
+            "bad.jsonl",
+            (JSONL_OK * 2 + '{"prompt": nul}\n').encode(),
+            "{path} line 3: not valid JSON (Expecting value at column 12); "
+            "each line must be one JSON object",
+        ),
+        (
+            "array.jsonl",
+            (JSONL_OK + '["Hi", "Hello"]\n').encode(),
+            "{path} line 2: an array, not a JSON object; each line must be one JSON object",
+        ),
+        (
+            "fields.csv",
+            b"prompt,response\nHi,Hello\nHi,Hello, there\n",
+            "{path} line 3: 3 fields where the header has 2; quote fields that contain commas",
+        ),
+        (
+            "quote.csv",
+            b'prompt,response\nHi,"Hello\n',
+            "{path}: not valid CSV (EOF inside string starting at row 1); give a CSV with a "
+            "header row, or a JSONL file",
+        ),
+        ("empty.jsonl", b"\n\n", "{path}: the file is empty"),
+        ("notes.txt", b"prompt,response\n", "{path}: give a .csv or .jsonl file"),
+    ],
+)
+def test_cli_unreadable_file_is_one_line_naming_file_line_and_fix(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert _rescore(path) == (2, f"Error: {message.format(path=path)}\n")
+
+
+def test_read_table_takes_a_bom_and_keeps_unicode_line_separators_inside_strings(
+    tmp_path: Path,
+) -> None:
+    csv = tmp_path / "excel.csv"
+    csv.write_bytes("prompt,response\nHi,Hello\n".encode("utf-8-sig"))
+    assert list(read_table(csv).columns) == ["prompt", "response"]
+    jsonl = tmp_path / "sep.jsonl"
+    jsonl.write_text('{"prompt": "a\u2028b", "response": "c"}\n', encoding="utf-8")
+    frame = read_table(jsonl)
+    assert list(frame["prompt"]) == ["a\u2028b"]
+
+
+def test_a_bug_inside_scoring_keeps_its_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(prompts: list[str], responses: list[str]) -> list[object]:
+        raise ValueError("a bug, not the user's file")
+
+    monkeypatch.setattr("objectives.rescore.classify_refusals", broken)
+    result = CliRunner().invoke(main, ["rescore", str(_csv(tmp_path))], prog_name="frontier")
+    assert isinstance(result.exception, ValueError)
+    assert str(result.exception) == "a bug, not the user's file"
+    assert result.exit_code == 1 and "Error:" not in result.output
