@@ -36,10 +36,22 @@ class PageCheck:
 
 
 def chromium_path() -> str:
-    """Debian's chromium, or $CHROMIUM; never a downloaded browser."""
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium")
+    """Debian's chromium, or $CHROMIUM; never a downloaded browser.
+
+    Raises:
+        FileNotFoundError: Neither is there; the message says how to get one.
+    """
+    wanted = os.environ.get("CHROMIUM")
+    if wanted:
+        found = shutil.which(wanted)
+        if not found:
+            raise FileNotFoundError(f"CHROMIUM={wanted} is not an executable")
+        return found
+    found = shutil.which("chromium")
     if not found:
-        raise FileNotFoundError("chromium not found: apt-get install chromium (or set CHROMIUM)")
+        raise FileNotFoundError(
+            "chromium not found on PATH: apt-get install chromium (or set CHROMIUM)"
+        )
     return found
 
 

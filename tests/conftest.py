@@ -1,8 +1,9 @@
-"""Shared fixtures: canned mockllm models and small scenario files."""
+"""Shared fixtures: canned mockllm models and small scenario files; the browser tests' gate."""
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,26 @@ from typing import Any
 import pytest
 from inspect_ai.model import ChatMessage, GenerateConfig, Model, ModelOutput, ModelUsage, get_model
 from inspect_ai.tool import ToolChoice, ToolInfo
+
+# Set (to 1) where the browser must be there, as in CI (.ci/run): a missing chromium then
+# fails the browser tests instead of skipping them, so CI cannot quietly stop checking the page.
+REQUIRE_BROWSER = "HH_REQUIRE_BROWSER"
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip `browser` tests without chromium, with the reason; fail them if it is required."""
+    if item.get_closest_marker("browser") is None:
+        return
+    from reports.browser import chromium_path
+
+    try:
+        chromium_path()
+        return
+    except FileNotFoundError as err:
+        missing = str(err)
+    if os.environ.get(REQUIRE_BROWSER) == "1":
+        pytest.fail(f"{missing}; {REQUIRE_BROWSER}=1 requires the browser", pytrace=False)
+    pytest.skip(f"{missing}; {REQUIRE_BROWSER}=1 turns this skip into a failure")
 
 
 def canned(text: str) -> ModelOutput:
