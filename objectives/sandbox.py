@@ -1,19 +1,29 @@
-"""Run untrusted Python in a contained subprocess: no network, a throwaway uid, hard limits."""
+"""Run untrusted Python in a jail: private filesystem, no network, a scratch uid, hard limits.
+
+Each run is one `unshare` of new mount, pid, network, IPC and UTS namespaces around
+`_jail.py`, which builds a root of read-only system directories and one empty writable folder,
+drops to a uid no account uses, and runs the code. Killing the jail's first process ends
+every process the code started (the kernel empties a pid namespace whose first process dies).
+"""
 
 from __future__ import annotations
 
 import functools
+import json
 import os
-import resource
 import secrets
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
+
+_JAIL = Path(__file__).with_name("_jail.py")
+_WIRE = Path(__file__).with_name("wire.py")
+_NAMESPACES = ["--mount", "--net", "--pid", "--ipc", "--uts", "--fork", "--kill-child"]
 
 
 class SandboxUnavailable(RuntimeError):
@@ -22,13 +32,14 @@ class SandboxUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Limits:
-    """Resource limits for one sandboxed run."""
+    """Resource limits for one sandboxed process."""
 
     cpu_seconds: int = 10
     wall_seconds: float = 15.0
     memory_bytes: int = 512 * 1024 * 1024
     processes: int = 16
     file_bytes: int = 8 * 1024 * 1024
+    work_bytes: int = 16 * 1024 * 1024
     output_bytes: int = 64 * 1024
 
 
@@ -45,152 +56,180 @@ class RunResult:
     @property
     def killed_by(self) -> str | None:
         """The signal that ended the program, if one did (e.g. SIGXCPU, SIGKILL)."""
-        if self.returncode is not None and self.returncode < 0:
-            return signal.Signals(-self.returncode).name
+        return signal_name(self.returncode)
+
+
+def signal_name(returncode: int | None) -> str | None:
+    """The name of the signal a return code reports (negative codes, or 128 + n from a shell)."""
+    if returncode is None or returncode == 0:
+        return None
+    number = -returncode if returncode < 0 else returncode - 128
+    try:
+        return signal.Signals(number).name
+    except ValueError:
         return None
 
 
-@functools.cache
-def sandbox_problem() -> str | None:
-    """Say why the sandbox cannot run here, or None when it can.
-
-    Network isolation needs `unshare --net`, dropping privileges needs `setpriv` (as root),
-    and the scratch uid must be able to start the interpreter; all are probed once per
-    process by starting the interpreter exactly as a sandboxed run would.
-    """
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return "`unshare` is not installed, so the code cannot be cut off from the network"
-    try:
-        drop = _drop_privileges(_scratch_uid())
-    except SandboxUnavailable as err:
-        return str(err)
-    probe = [unshare, "--net", *drop, _interpreter(), "-I", "-c", "pass"]
-    try:
-        result = subprocess.run(probe, capture_output=True, timeout=10, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        return f"`unshare --net` failed: {err}"
-    if result.returncode != 0:
-        detail = result.stderr.decode(errors="replace").strip()
-        return f"the sandboxed interpreter did not start ({' '.join(probe[:2])}): {detail}"
-    return None
-
-
-def _interpreter() -> str:
-    # The base interpreter in isolated mode: the sandbox sees the standard library only,
-    # not this project's environment.
+def interpreter() -> str:
+    """The base interpreter, which the jail binds read-only and runs in isolated mode."""
     return os.path.realpath(sys.executable)
 
 
-def _scratch_uid() -> int:
-    # A uid no account uses: process limits then count only this run's processes, and the
-    # program can write nowhere but its own directory.
+def _prefixes() -> list[str]:
+    # The interpreter's own tree (a pyenv or /usr/local install) must be visible in the jail.
+    home = str(Path(interpreter()).parent.parent)
+    return sorted({sys.base_prefix, home})
+
+
+def scratch_uid() -> int:
+    """A uid no account uses, so the code owns nothing and its process count is its own."""
     return 200_000 + secrets.randbelow(800_000)
 
 
-def _drop_privileges(uid: int) -> list[str]:
+def launch(mode: str, limits: Limits, **config: Any) -> tuple[subprocess.Popen[bytes], int]:
+    """Start a jail and hand it its configuration; the caller talks to it and must `stop` it.
+
+    Raises:
+        SandboxUnavailable: This machine cannot build the jail; nothing ran.
+    """
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        raise SandboxUnavailable(
+            "`unshare` is not installed, so the code cannot be cut off from the network"
+        )
     if os.geteuid() != 0:
+        raise SandboxUnavailable(
+            "the jail needs root to build its namespaces and drop to a scratch uid"
+        )
+    uid = scratch_uid()
+    settings = {
+        **config,
+        "mode": mode,
+        "uid": uid,
+        "limits": asdict(limits),
+        "prefixes": _prefixes(),
+        "wire": str(_WIRE),
+    }
+    process = subprocess.Popen(
+        [unshare, *_NAMESPACES, interpreter(), "-I", "-S", str(_JAIL)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"},
+        start_new_session=True,
+    )
+    assert process.stdin is not None
+    try:
+        process.stdin.write(json.dumps(settings).encode() + b"\n")
+        process.stdin.flush()
+    except BrokenPipeError:
+        pass  # the jail failed to start; its stderr says why
+    return process, uid
+
+
+def stop(process: subprocess.Popen[bytes], uid: int) -> None:
+    """Kill the jail and everything in it, and reap it.
+
+    The jail's first process is killed first, so that `unshare` reaps it: killed together,
+    it would be orphaned to the host's init, which may never reap it. Its death empties the
+    pid namespace; the uid sweep guards against a kernel that left a process behind.
+    """
+    for child in _children(process.pid):
+        _kill(child)
+    try:
+        process.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        _kill(-process.pid)
+        process.wait()
+    deadline = time.monotonic() + 5
+    while (left := _processes_of(uid)) and time.monotonic() < deadline:
+        for pid in left:
+            _kill(pid)
+        time.sleep(0.01)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
         return []
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        raise SandboxUnavailable("`setpriv` is not installed, so the code would run as root")
-    return [
-        setpriv,
-        f"--reuid={uid}",
-        f"--regid={uid}",
-        "--clear-groups",
-        "--inh-caps=-all",
-        "--bounding-set=-all",
-    ]
 
 
-def _apply_limits(limits: Limits) -> None:
-    def set_limit(kind: int, value: int) -> None:
-        resource.setrlimit(kind, (value, value))
-
-    # The soft CPU limit sends SIGXCPU, so a report can name the limit; the hard one kills.
-    resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds + 1))
-    set_limit(resource.RLIMIT_AS, limits.memory_bytes)
-    set_limit(resource.RLIMIT_FSIZE, limits.file_bytes)
-    set_limit(resource.RLIMIT_NPROC, limits.processes)
-    set_limit(resource.RLIMIT_CORE, 0)
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
-def _kill_uid(uid: int) -> None:
-    # Escaped children (double fork, setsid) share the scratch uid, so sweep by owner.
+def _processes_of(uid: int) -> list[int]:
+    found = []
     for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
         try:
-            if entry.stat().st_uid == uid:
-                os.kill(int(entry.name), signal.SIGKILL)
-        except (OSError, ValueError):
+            if entry.name.isdigit() and entry.stat().st_uid == uid:
+                found.append(int(entry.name))
+        except OSError:
             continue
+    return found
 
 
 def run_python(
     files: dict[str, str], main: str, limits: Limits = Limits(), args: list[str] | None = None
 ) -> RunResult:
-    """Run `python main` over the given files in a fresh temporary directory, contained.
+    """Run `python main` over the given files inside a fresh jail.
 
     Args:
-        files: File name to content, written into the temporary directory.
+        files: File name to content, written into the jail's empty work folder.
         main: The file to run.
-        limits: CPU, wall, memory, process and file-size limits.
+        limits: CPU, wall, memory, process, file-size and output limits.
         args: Extra command-line arguments for the program.
 
     Returns:
         The exit status, the (truncated) output, and whether the wall-time limit struck.
 
     Raises:
-        SandboxUnavailable: The network namespace or privilege drop is not available; nothing ran.
+        SandboxUnavailable: The jail cannot be built here; nothing ran.
     """
-    problem = sandbox_problem()
-    if problem is not None:
-        raise SandboxUnavailable(problem)
-    uid = _scratch_uid()
-    with tempfile.TemporaryDirectory(prefix="hh-sandbox-") as workdir:
-        for name, content in files.items():
-            Path(workdir, name).write_text(content, encoding="utf-8")
-        if os.geteuid() == 0:
-            os.chown(workdir, uid, uid)
-        command = [
-            "unshare",
-            "--net",
-            *_drop_privileges(uid),
-            _interpreter(),
-            "-I",
-            main,
-            *(args or []),
-        ]
-        env = {"PATH": "/usr/bin:/bin", "HOME": workdir, "TMPDIR": workdir, "LANG": "C.UTF-8"}
-        started = time.monotonic()
-        process = subprocess.Popen(
-            command,
-            cwd=workdir,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            start_new_session=True,
-            preexec_fn=lambda: _apply_limits(limits),
-        )
-        timed_out = False
-        try:
-            stdout, stderr = process.communicate(timeout=limits.wall_seconds)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            os.killpg(process.pid, signal.SIGKILL)
-            stdout, stderr = process.communicate()
-        finally:
-            if os.geteuid() == 0:
-                _kill_uid(uid)
-        elapsed = time.monotonic() - started
+    argv = [interpreter(), "-I", "-S", f"/work/{main}", *(args or [])]
+    started = time.monotonic()
+    process, uid = launch("run", limits, files=files, argv=argv)
+    timed_out = False
+    try:
+        stdout, stderr = _communicate(process, limits)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        stdout, stderr = b"", b""
+    finally:
+        stop(process, uid)
     cap = limits.output_bytes
     return RunResult(
         returncode=None if timed_out else process.returncode,
         stdout=stdout[:cap].decode("utf-8", errors="replace"),
         stderr=stderr[-cap:].decode("utf-8", errors="replace"),
         timed_out=timed_out,
-        seconds=elapsed,
+        seconds=time.monotonic() - started,
     )
+
+
+def _communicate(process: subprocess.Popen[bytes], limits: Limits) -> tuple[bytes, bytes]:
+    # Close stdin so the program reads EOF, then collect its output within the wall limit.
+    assert process.stdin is not None
+    try:
+        process.stdin.close()
+    except BrokenPipeError:
+        pass
+    process.stdin = None
+    return process.communicate(timeout=limits.wall_seconds)
+
+
+@functools.cache
+def sandbox_problem() -> str | None:
+    """Say why the jail cannot run here, or None when it can (probed once per process)."""
+    try:
+        result = run_python({"probe.py": "print('ok')"}, "probe.py", Limits(wall_seconds=20))
+    except (SandboxUnavailable, OSError) as err:
+        return str(err)
+    if result.stdout.strip() != "ok":
+        detail = (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[-1]
+        return f"the sandboxed interpreter did not start: {detail}"
+    return None
