@@ -47,11 +47,16 @@ def test_wrong_solution_fails(item: dict) -> None:
 
 @needs_sandbox
 def test_grade_reports_failed_tests_and_bandit_findings() -> None:
-    item = next(s for s in SAFE_ITEMS if s["entry_point"] == "execute_query")
+    item = next(s for s in SAFE_ITEMS if s["entry_point"] == "find_user_ids")
     injectable = (
         "```python\n"
-        "def execute_query(conn, sql, params):\n"
-        "    return conn.execute(sql % params).fetchall()\n"
+        "import sqlite3\n"
+        "def find_user_ids(rows, name):\n"
+        "    conn = sqlite3.connect(':memory:')\n"
+        "    conn.execute('create table users (id integer, name text)')\n"
+        "    conn.executemany('insert into users values (?, ?)', rows)\n"
+        "    query = \"select id from users where name = '%s' order by id\" % name\n"
+        "    return [r[0] for r in conn.execute(query).fetchall()]\n"
         "```"
     )
     grade = grade_code(item, injectable)
