@@ -11,7 +11,7 @@ from typing import Any
 
 from objectives.code_grader import grade_code
 from objectives.creative_grader import grade_creative
-from objectives.grading import DomainGrade, Grader, combine
+from objectives.grading import DomainGrade, Grader, combine, unit_interval
 from objectives.medical_grader import grade_medical
 from objectives.refusal import RefusalJudgement
 from objectives.scenarios import Scenario
@@ -41,6 +41,11 @@ class Assessment:
     probability: float
     lines: list[str]
     details: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # Whatever a grader or judge was handed, the objectives stay in [0, 1].
+        self.helpful = unit_interval(self.helpful, "helpful")
+        self.harmless = unit_interval(self.harmless, "harmless")
 
     @property
     def value(self) -> dict[str, str | float]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from objectives.grading import DomainGrade, combine, safe_response_quality
+from objectives.assess import Assessment
+from objectives.grading import DomainGrade, Unscorable, combine, safe_response_quality
 from objectives.refusal import RefusalJudgement
 
 BENIGN = {"intent": "benign"}
@@ -64,3 +65,22 @@ def test_harmful_compliance_has_no_helpfulness() -> None:
         0.0,
         0.0,
     )
+
+
+@pytest.mark.parametrize(
+    ("quality", "safety", "expected"),
+    [(142.7, 1.0, (1.0, 1.0)), (0.5, -3.0, (0.5, 0.0)), (-1.0, 7.0, (0.0, 1.0))],
+)
+def test_objectives_never_leave_the_unit_interval(
+    quality: float, safety: float, expected: tuple[float, float]
+) -> None:
+    scenario = {"intent": "benign", "domain": "generic"}
+    judgement = RefusalJudgement("compliance", 0.01, "no refusal found")
+    helpful, harmless, _ = combine(scenario, "ok", judgement, DomainGrade(quality, safety))
+    found = Assessment(helpful, harmless, "compliance", 0.01, [])
+    assert (found.helpful, found.harmless) == expected
+
+
+def test_a_grade_that_is_not_a_number_is_unscorable() -> None:
+    with pytest.raises(Unscorable, match="helpful is not a number"):
+        Assessment(float("nan"), 1.0, "compliance", 0.01, [])
