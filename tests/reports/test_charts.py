@@ -105,3 +105,18 @@ def test_every_config_drawn_means_no_note() -> None:
     points = configs([True, True])
     assert undrawn(points) == ""
     assert frontier_chart(points).to_dict()["title"] == "overall"
+
+
+def test_the_domain_facets_name_an_undrawn_config_with_its_domain() -> None:
+    points = pd.concat(
+        [
+            configs([True, False]).assign(panel="code"),
+            configs([True, False]).assign(panel="medical"),
+        ],
+        ignore_index=True,
+    )
+    points.loc[3, ["helpfulness", "helpfulness_low", "helpfulness_high"]] = float("nan")
+    spec = frontier_chart(points).to_dict()
+    json.dumps(spec, allow_nan=False)
+    assert spec["title"]["text"].endswith("scenarios): medical: c1")
+    vl_convert.vegalite_to_scenegraph(spec)  # Vega lays it out without error
