@@ -41,7 +41,7 @@ def _raised(reply: dict[str, Any]) -> Exception:
         and not issubclass(kind, StopIteration | StopAsyncIteration)
     ):
         try:
-            return kind(message.removeprefix(f"{kind.__name__}: "))
+            return kind(message.removeprefix(f"{kind.__name__}:").strip())
         except Exception:  # noqa: BLE001 - a builtin that needs other arguments
             pass
     return CallFailed(message)
