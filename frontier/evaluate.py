@@ -7,6 +7,7 @@ edited scenario file or a changed grader, a rerun evaluates the candidates again
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,9 @@ def task_factory(path: str | Path) -> Callable[..., Task]:
     if spec is None or spec.loader is None:
         raise ValueError(f"cannot load task file {file}")
     module = importlib.util.module_from_spec(spec)
+    # Registered like an import, so Inspect finds the task's module and records its file in
+    # the log (`task_file`): `inspect score LOG` loads that file to re-create the scorer.
+    sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     factory = getattr(module, file.stem, None)
     if not callable(factory):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -127,6 +129,39 @@ def test_logs_of_another_scorer_are_evaluated_again(tmp_path: Path) -> None:
     write_eval_log(older, str(log))
     run_search(evaluator, "random", budget=1, seed=1)
     assert len(list((tmp_path / "runs").glob("*.eval"))) == 2
+
+
+def test_inspect_score_brings_a_stale_search_log_back(tmp_path: Path) -> None:
+    # The summary's remedy for scores of an older scorer, run as a user would: the search
+    # records its task file, from which `inspect score` re-creates the scorer.
+    run_search(InspectEvaluator(_setup(tmp_path), display="none"), "random", budget=2, seed=1)
+    logs = sorted((tmp_path / "runs").glob("*.eval"))
+    assert all(read_eval_log(str(p), header_only=True).eval.task_file for p in logs)
+    stale = read_eval_log(str(logs[0]))
+    for sample in stale.samples or []:
+        sample.scores["hh_scorer"].metadata[SCORER_VERSION_KEY] = "retired"  # type: ignore[index]
+    write_eval_log(stale, str(logs[0]))
+    assert load_runs(tmp_path / "runs").stale_by_reason == {"scorer": (3, [str(logs[0])])}
+    inspect = Path(sys.executable).with_name("inspect")
+    for log in logs:  # all, so both carry the scorer of this moment's tree
+        done = subprocess.run(
+            [str(inspect), "score", str(log), "--action", "overwrite", "--overwrite"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+    made_by = set()
+    for log in logs:
+        rescored = read_eval_log(str(log))
+        [scorer] = rescored.eval.scorers or []
+        versions = {s.scores["hh_scorer"].metadata[SCORER_VERSION_KEY] for s in rescored.samples}  # type: ignore[index,union-attr]
+        assert versions == {(scorer.metadata or {})[SCORER_VERSION_KEY]} != {"retired"}
+        made_by |= versions
+    # One version unless objectives/ was edited between the two re-scores (a shared tree).
+    if len(made_by) == 1:
+        runs = load_runs(tmp_path / "runs")
+        assert runs.stale_samples == 0 and len(runs.frame) == 6
 
 
 def test_the_search_reports_an_unreadable_log_in_one_line(
