@@ -72,6 +72,9 @@ class Runs:
     stale_logs: list[str] = field(default_factory=list)
     # Reason (a key of STALE_REASONS) -> (stale samples, their logs).
     stale_by_reason: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
+    # False when no score read was made by the installed scorer: the newest logs' scorer is
+    # used, but a changed grader or classifier should not pass unnoticed.
+    installed_scorer: bool = True
 
     @property
     def skipped_files(self) -> list[str]:
@@ -96,6 +99,8 @@ class Runs:
             line += f" {where} ({fix})"
         elif parts:
             line += " (" + "; ".join(f"{n} {where}: {fix}" for n, where, fix in parts) + ")"
+        if not self.installed_scorer:
+            line += f"; none scored by the installed scorer ({RESCORE_HINT} to use it)"
         return line
 
 
@@ -208,6 +213,7 @@ def _drop_stale(frame: pd.DataFrame, runs: Runs) -> pd.DataFrame:
     ordered = frame.loc[order.index]
     newest = ordered.iloc[-1]
     current = ordered[ordered[_SCORER] == scorer_version()]
+    runs.installed_scorer = len(current) > 0
     made_by = current.iloc[-1] if len(current) else newest
     scenario = ordered.groupby([C.DOMAIN, C.SAMPLE])[_SCENARIO].transform("last")
     differs = {

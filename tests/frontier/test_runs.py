@@ -154,6 +154,18 @@ def test_scores_of_older_grading_code_are_stale_until_rescored(runs_dir: Path) -
     )
 
 
+def test_logs_all_scored_by_another_scorer_are_used_and_flagged(runs_dir: Path) -> None:
+    # As after a retrained classifier, before anything is re-scored or re-run.
+    for path in runs_dir.glob("*.eval"):
+        _edit(path, {SCORER_VERSION_KEY: "retired"})
+    runs = load_runs(runs_dir)
+    assert len(runs.frame) == 12 and runs.stale_samples == 0
+    assert runs.summary().endswith(
+        "0 stale samples; none scored by the installed scorer (re-score them with "
+        "`inspect score LOG --action overwrite --overwrite` to use it)"
+    )
+
+
 def test_a_rescored_older_log_is_current_and_the_newest_is_stale(runs_dir: Path) -> None:
     # The newest log was scored before the grading code changed; the older one was then
     # re-scored by the installed scorer. The installed scorer's scores are the ones kept.
