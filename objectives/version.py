@@ -8,6 +8,7 @@ Standard library only: the frontier computes it without loading the classifier.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 from importlib import metadata
@@ -40,6 +41,10 @@ def grading_digest(directory: Path = PACKAGE_DIR) -> str:
     files = sorted(p for p in directory.iterdir() if p.suffix in GRADING_SUFFIXES and p.is_file())
     for path in files:
         content = path.read_bytes()
+        if path.suffix == ".py":
+            # The code's syntax tree, not its text: a comment or a reformat changes no score,
+            # so it must not make every log stale.
+            content = ast.dump(ast.parse(content)).encode()
         # Name and length frame each file, so moving code between files changes the digest.
         digest.update(f"{path.name}\0{len(content)}\0".encode())
         digest.update(content)
@@ -57,8 +62,9 @@ def _encoder_release() -> str:
 def scorer_version() -> str:
     """The installed scorer's identity: grading code, classifier weights and card, encoder release.
 
-    Any edit to a file in `objectives/` (a comment too) gives a new version; re-scoring a log
-    with `inspect score` is cheap, pooling scores of two graders is not recoverable.
+    Any edit to the code in `objectives/` (not to comments or layout) gives a new version;
+    re-scoring a log with `inspect score` is cheap, pooling scores of two graders is not
+    recoverable.
     """
     digest = hashlib.sha256(f"{grading_digest()}\0{_encoder_release()}".encode())
     return digest.hexdigest()[:16]

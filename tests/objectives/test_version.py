@@ -18,11 +18,13 @@ def _copy(tmp_path: Path) -> Path:
     return copy
 
 
-def test_any_grading_file_changes_the_digest(tmp_path: Path) -> None:
+def test_any_code_change_in_a_grading_file_changes_the_digest(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
     base = grading_digest(copy)
     assert base == grading_digest(PACKAGE_DIR)
-    (copy / "version.py").write_text((copy / "version.py").read_text() + "\n# edited\n")
+    (copy / "version.py").write_text((copy / "version.py").read_text() + "\n# a comment\n")
+    assert grading_digest(copy) == base  # comments and layout score nothing
+    (copy / "version.py").write_text((copy / "version.py").read_text() + "\nEDITED = 1\n")
     assert grading_digest(copy) != base
     (copy / "version.py").write_bytes((PACKAGE_DIR / "version.py").read_bytes())
     assert grading_digest(copy) == base
