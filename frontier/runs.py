@@ -22,7 +22,13 @@ from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 
 from frontier import columns as C
 from frontier.logs import SCENARIO_KEY, SCORER, log_files, nothing_readable, unreadable
-from objectives.version import CLASSIFIER_KEY, SCORER_VERSION_KEY, scorer_version
+from objectives.version import (
+    CLASSIFIER_KEY,
+    GRADER_KEY,
+    NO_GRADER,
+    SCORER_VERSION_KEY,
+    scorer_version,
+)
 
 __all__ = ["CLASSIFIER_KEY", "SCORER", "Runs", "load_logs", "load_runs", "log_files"]
 
@@ -36,6 +42,10 @@ STALE_REASONS: dict[str, tuple[str, str]] = {
     "scenarios": ("run on scenarios since edited", RERUN_HINT),
     "classifier": ("scored by an older refusal classifier", RESCORE_HINT),
     "scorer": ("scored by older grading code", RESCORE_HINT),
+    "grader": (
+        "judged by another grader model (or none)",
+        "re-score them with the same --model-role grader",
+    ),
 }
 SAMPLE_FIELDS = (C.INTENT, C.DIFFICULTY, C.CATEGORY)
 _CREATED = "_created"
@@ -43,7 +53,8 @@ _TASK = "_task_version"
 _SCENARIO = "_scenario"
 _SCORER = "_scorer"
 _CLASSIFIER = "_classifier"
-_VERSIONS = [_CREATED, _TASK, _SCENARIO, _SCORER, _CLASSIFIER]
+_GRADER = "_grader"
+_VERSIONS = [_CREATED, _TASK, _SCENARIO, _SCORER, _CLASSIFIER, _GRADER]
 
 
 class UnreadableLogs(click.ClickException):
@@ -174,6 +185,7 @@ def _rows_of(path: Path, runs: Runs) -> Iterable[dict[str, Any]]:
             _SCENARIO: str(metadata.get(SCENARIO_KEY)),
             _SCORER: str(made_by.get(SCORER_VERSION_KEY)),
             _CLASSIFIER: str(made_by.get(CLASSIFIER_KEY)),
+            _GRADER: str(made_by.get(GRADER_KEY, NO_GRADER)),
         }
 
 
@@ -221,6 +233,7 @@ def _drop_stale(frame: pd.DataFrame, runs: Runs) -> pd.DataFrame:
         "scenarios": frame[_SCENARIO] != scenario.reindex(frame.index),
         "classifier": frame[_CLASSIFIER] != made_by[_CLASSIFIER],
         "scorer": frame[_SCORER] != made_by[_SCORER],
+        "grader": frame[_GRADER] != made_by[_GRADER],
     }
     stale = pd.Series(False, index=frame.index)
     for why, mask in differs.items():

@@ -16,7 +16,13 @@ from objectives.grading import Unscorable, partly_refused_quality
 from objectives.judge import grader_model, judge
 from objectives.metrics import HH_METRICS
 from objectives.refusal import classifier_version, classify_refusal
-from objectives.version import CLASSIFIER_KEY, SCORER_VERSION_KEY, scorer_version
+from objectives.version import (
+    CLASSIFIER_KEY,
+    GRADER_KEY,
+    NO_GRADER,
+    SCORER_VERSION_KEY,
+    scorer_version,
+)
 
 METADATA_KEYS = ("intent", "difficulty", "category", "expected", "domain")
 
@@ -59,6 +65,7 @@ def hh_scorer() -> Scorer:
             "findings": found.details,
         }
         model = grader_model()
+        metadata[GRADER_KEY] = NO_GRADER if model is None else str(model)
         final = found
         if model is not None:
             items = criteria(scenario)

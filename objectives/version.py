@@ -18,6 +18,10 @@ from pathlib import Path
 # is named on its own too so a stale score can say a retrained classifier is why.
 SCORER_VERSION_KEY = "scorer_version"
 CLASSIFIER_KEY = "classifier"
+# The grader model that judged a score ("none" when the deterministic graders alone did):
+# scores of two judges, or of a judge and none, are as different as two graders' code.
+GRADER_KEY = "grader"
+NO_GRADER = "none"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Every top-level file of these kinds takes part: the grading code (a new module, such as a

@@ -154,6 +154,18 @@ def test_scores_of_older_grading_code_are_stale_until_rescored(runs_dir: Path) -
     )
 
 
+def test_scores_judged_by_another_grader_model_are_not_pooled(runs_dir: Path) -> None:
+    older, newest = _older_and_newest(runs_dir)
+    _edit(older, {"grader": "openai/some-judge"})
+    runs = load_runs(runs_dir)
+    assert set(runs.frame[C.LOG]) == {str(newest)}
+    assert runs.stale_by_reason == {"grader": (6, [str(older)])}
+    assert runs.summary().endswith(
+        "6 stale samples in 1 logs judged by another grader model (or none) "
+        "(re-score them with the same --model-role grader)"
+    )
+
+
 def test_logs_all_scored_by_another_scorer_are_used_and_flagged(runs_dir: Path) -> None:
     # As after a retrained classifier, before anything is re-scored or re-run.
     for path in runs_dir.glob("*.eval"):

@@ -98,6 +98,7 @@ def test_judge_decides_and_unparseable_verdicts_are_unscored(
     assert scores["good"].explanation.startswith("- judge (mockllm/model): compliance; fine poem")
     assert scores["good"].metadata is not None
     assert scores["good"].metadata["deterministic"]["helpful"] == 1.0  # kept for comparison
+    assert scores["good"].metadata["grader"] == "mockllm/model"  # a judged score names its judge
     assert scores["good"].metadata["criteria"] == [
         {"criterion": "is about a storm, as the request asks", "met": True},
         {"criterion": "the piece is at most 40 words long", "met": True},
