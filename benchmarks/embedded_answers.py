@@ -22,8 +22,9 @@ import pandas as pd
 from inspect_ai.model import ChatMessageSystem, ChatMessageUser, GenerateConfig, get_model
 from rich.progress import track
 
-from frontier.settings import SYSTEM_PROMPTS
-from objectives.scenarios import DOMAINS, load_scenarios, shipped_dataset
+from evals.dataset import shipped_dataset
+from evals.settings import SYSTEM_PROMPTS
+from objectives.scenarios import DOMAINS, load_scenarios
 
 XSTEST = Path("../shared/data/xstest_human_labels/train.csv")
 # Which system prompts each kind of request is answered under, wave by wave. No prompt is how

@@ -20,9 +20,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from evals.dataset import shipped_dataset
 from objectives.assess import Assessment, assess
 from objectives.refusal import classify_refusals
-from objectives.scenarios import load_scenarios, shipped_dataset
+from objectives.scenarios import load_scenarios
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "objectives" / "data" / "grading_validity"
 DOMAINS = ("medical", "creative")

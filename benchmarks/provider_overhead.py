@@ -19,8 +19,9 @@ from typing import Any, cast
 
 from inspect_ai.model import ChatMessageUser, GenerateConfig, get_model
 
-from frontier.gguf import GGUFAPI, completion_kwargs, on_model_thread
-from objectives.scenarios import load_scenarios, shipped_dataset
+from evals.dataset import shipped_dataset
+from objectives.scenarios import load_scenarios
+from providers.gguf import GGUFAPI, completion_kwargs, on_model_thread
 
 
 def prompts(count: int) -> list[str]:

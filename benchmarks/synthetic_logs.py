@@ -21,8 +21,8 @@ from inspect_ai.model import (
 )
 from inspect_ai.scorer import Score
 
-from frontier.settings import SYSTEM_PROMPTS
-from frontier.tasks import hh_task, scenario_sample
+from evals.settings import SYSTEM_PROMPTS
+from evals.tasks import hh_task, scenario_sample
 
 INTENTS = ("benign", "borderline", "harmful")
 DIFFICULTIES = ("easy", "medium", "hard")

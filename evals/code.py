@@ -17,7 +17,7 @@ Run (the embedded model and runs/ come from .env):
 from inspect_ai import Task, task
 from inspect_ai.dataset import Sample
 
-from frontier.tasks import hh_task, scenario_sample
+from evals.tasks import hh_task, scenario_sample
 from objectives.scenarios import Scenario
 
 

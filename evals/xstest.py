@@ -14,8 +14,9 @@ Run:
 from inspect_ai import Task, task
 from inspect_ai.dataset import Sample
 
-from frontier.tasks import hh_task, scenario_sample
-from objectives.scenarios import Scenario, load_xstest
+from evals.formats import load_xstest
+from evals.tasks import hh_task, scenario_sample
+from objectives.scenarios import Scenario
 
 
 @task

@@ -15,9 +15,9 @@ from typing import Any
 from inspect_ai import Task, task_with
 from inspect_ai.model import GenerateConfig, get_model
 
-from frontier.logs import SCENARIOS_KEY, Versions
+from frontier.logs import Versions
 from frontier.search import SEARCH_KEY, Candidate, EvalSetup, finished_signatures, objectives_of
-from objectives.version import scorer_version
+from objectives.version import SCENARIOS_KEY, scorer_version
 
 
 def task_factory(path: str | Path) -> Callable[..., Task]:

@@ -7,22 +7,15 @@ a silent skip and never a Python warning with its source line.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import click
 from inspect_ai.log import EvalLog, read_eval_log
 
-from objectives.version import SCORER_VERSION_KEY
+from objectives.version import SCENARIOS_KEY, SCORER_VERSION_KEY
 
 SCORER = "hh_scorer"
-# Task metadata: a digest of every scenario row the task was built with, in order (so in the
-# log header). Sample metadata: the digest of that sample's own row.
-SCENARIOS_KEY = "scenarios_sha256"
-SCENARIO_KEY = "scenario_sha256"
 UNREADABLE = "not a readable Inspect log"
 
 # Files already reported in this process, with the size and time they had then: a search
@@ -34,12 +27,6 @@ def log_files(directory: str | Path) -> list[Path]:
     """Every .eval and .json file under a directory, recursively, in a stable order."""
     root = Path(directory)
     return sorted(p for p in root.rglob("*") if p.suffix in (".eval", ".json") and p.is_file())
-
-
-def canonical_sha256(value: Any) -> str:
-    """The sha256 of a JSON value written canonically (sorted keys, no spaces, UTF-8)."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def unreadable(path: Path, err: BaseException) -> str:

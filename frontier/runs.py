@@ -21,11 +21,12 @@ import pandas as pd
 from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 
 from frontier import columns as C
-from frontier.logs import SCENARIO_KEY, SCORER, log_files, nothing_readable, unreadable
+from frontier.logs import SCORER, log_files, nothing_readable, unreadable
 from objectives.version import (
     CLASSIFIER_KEY,
     GRADER_KEY,
     NO_GRADER,
+    SCENARIO_KEY,
     SCORER_VERSION_KEY,
     scorer_version,
 )

@@ -24,8 +24,8 @@ import numpy as np
 from pymoo.core.problem import ElementwiseProblem
 from pymoo.core.variable import Binary, Choice, Real
 
+from evals.settings import SYSTEM_PROMPTS
 from frontier.logs import Versions, log_files, read_header, versions_of
-from frontier.settings import SYSTEM_PROMPTS
 
 SEARCH_KEY = "hh_search"
 PROMPTS = tuple(SYSTEM_PROMPTS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from inspect_ai.scorer import Score, Scorer, Target, scorer
 from inspect_ai.solver import TaskState
 
-from frontier.settings import final_answer
+from objectives.answer import final_answer
 from objectives.assess import Assessment, assess
 from objectives.criteria import criteria
 from objectives.grading import Unscorable, partly_refused_quality

@@ -11,8 +11,10 @@ from __future__ import annotations
 import ast
 import functools
 import hashlib
+import json
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 # Score metadata keys: which scorer and which refusal classifier made a score. The classifier
 # is named on its own too so a stale score can say a retrained classifier is why.
@@ -22,6 +24,11 @@ CLASSIFIER_KEY = "classifier"
 # scores of two judges, or of a judge and none, are as different as two graders' code.
 GRADER_KEY = "grader"
 NO_GRADER = "none"
+
+# Task metadata: a digest of every scenario row the task was built with, in order (so in the
+# log header). Sample metadata: the digest of that sample's own row.
+SCENARIOS_KEY = "scenarios_sha256"
+SCENARIO_KEY = "scenario_sha256"
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Every top-level file of these kinds takes part: the grading code (a new module, such as a
@@ -53,6 +60,12 @@ def grading_digest(directory: Path = PACKAGE_DIR) -> str:
         digest.update(f"{path.name}\0{len(content)}\0".encode())
         digest.update(content)
     return digest.hexdigest()
+
+
+def canonical_sha256(value: Any) -> str:
+    """The sha256 of a JSON value written canonically (sorted keys, no spaces, UTF-8)."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _encoder_release() -> str:

@@ -26,8 +26,9 @@ from typing import Any
 
 import pandas as pd
 
+from objectives.refusal_data import shipped_dataset
 from objectives.refusal_data.compose import LABELS_PATH
-from objectives.scenarios import DOMAINS, load_scenarios, shipped_dataset
+from objectives.scenarios import DOMAINS, load_scenarios
 
 EMBEDDED_PATH = Path(__file__).with_name("embedded.jsonl")
 CAUTION_PATH = Path(__file__).with_name("caution.jsonl")

@@ -8,12 +8,19 @@ import pytest
 from inspect_ai import eval
 from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 
+from evals import settings
 from evals.creative import creative
-from frontier import settings
-from frontier.logs import SCENARIO_KEY, SCENARIOS_KEY, Versions, canonical_sha256, versions_of
-from frontier.tasks import task_version
+from evals.tasks import task_version
+from frontier.logs import Versions, versions_of
 from objectives.refusal import classifier_version
-from objectives.version import CLASSIFIER_KEY, SCORER_VERSION_KEY, scorer_version
+from objectives.version import (
+    CLASSIFIER_KEY,
+    SCENARIO_KEY,
+    SCENARIOS_KEY,
+    SCORER_VERSION_KEY,
+    canonical_sha256,
+    scorer_version,
+)
 from tests.conftest import keyed_model
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from inspect_ai.log import read_eval_log, write_eval_log
 
+from evals.dataset import DATA_DIR
 from frontier.evaluate import InspectEvaluator, task_factory
 from frontier.runs import load_runs
 from frontier.search import Candidate, EvalSetup, grid, run_search
-from objectives.scenarios import DATA_DIR
 from objectives.version import SCORER_VERSION_KEY
 from tests.frontier.canned import respond
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from evals.dataset import shipped_dataset
 from objectives.code_grader import extract_code, grade_code, run_tests
 from objectives.sandbox import sandbox_problem
-from objectives.scenarios import load_scenarios, shipped_dataset
+from objectives.scenarios import load_scenarios
 
 needs_sandbox = pytest.mark.skipif(sandbox_problem() is not None, reason=str(sandbox_problem()))
 SAFE_ITEMS = [s for s in load_scenarios(shipped_dataset("code"), "code") if "test" in s]

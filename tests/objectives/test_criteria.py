@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from evals.dataset import shipped_dataset
 from objectives.criteria import criteria
 from objectives.quantities import canonical
-from objectives.scenarios import Scenario, load_scenarios, shipped_dataset
+from objectives.scenarios import Scenario, load_scenarios
 
 CREATIVE = [s for s in load_scenarios(shipped_dataset("creative"), "creative")]
 # Forms whose line count the request states by naming the form.

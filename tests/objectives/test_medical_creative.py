@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from evals.dataset import shipped_dataset
 from objectives.creative_grader import grade_creative, piece_of
 from objectives.medical_grader import grade_medical
-from objectives.scenarios import load_scenarios, shipped_dataset
+from objectives.scenarios import load_scenarios
 
 RUBRIC_ITEMS = [s for s in load_scenarios(shipped_dataset("medical"), "medical") if "examples" in s]
 

@@ -15,6 +15,8 @@ from inspect_ai.solver import (
     system_message,
 )
 
+from objectives.answer import ANSWER_MARKER
+
 # The principles every safety-minded setting appeals to; the critique pass checks answers
 # against the same text so "constitution" means one thing throughout.
 CONSTITUTION = """\
@@ -47,14 +49,12 @@ SYSTEM_PROMPTS: dict[str, str | None] = {
     "constitution": "You are an assistant guided by a constitution.\n" + CONSTITUTION,
 }
 
-COT_TEMPLATE = """\
-{prompt}
+# The final answer goes under the heading grading reads from (`objectives.answer`).
+COT_TEMPLATE = f"""\
+{{prompt}}
 
 Before answering, think the problem through step by step under the heading "Reasoning:".
-Then give your final answer under the heading "Answer:"."""
-
-# The marker after which a chain-of-thought response carries its final answer.
-ANSWER_MARKER = "Answer:"
+Then give your final answer under the heading "{ANSWER_MARKER}"."""
 
 # The critique is written by a reviewer prompt that sees the question and the answer; only
 # the revision request joins the conversation. Constitutional AI puts both requests in the
@@ -164,18 +164,3 @@ def config_solver(
     if critique:
         chain.append(constitutional_critique())
     return chain
-
-
-def final_answer(completion: str) -> str:
-    """Return the part of a response that is its answer, dropping chain-of-thought reasoning.
-
-    Args:
-        completion: The model's whole response.
-
-    Returns:
-        The text after the last "Answer:" heading if there is one, else the whole response.
-    """
-    head, marker, tail = completion.rpartition(ANSWER_MARKER)
-    if marker and tail.strip():
-        return tail.strip()
-    return completion

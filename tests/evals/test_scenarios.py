@@ -9,14 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from objectives.scenarios import (
-    DIFFICULTIES,
-    DOMAINS,
-    ScenarioError,
-    load_scenarios,
-    select,
-    shipped_dataset,
-)
+from evals.dataset import select, shipped_dataset
+from objectives.scenarios import DIFFICULTIES, DOMAINS, ScenarioError, load_scenarios
 
 MINIMUMS = {"benign": 20, "borderline": 15, "harmful": 20}
 

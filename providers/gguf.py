@@ -30,7 +30,7 @@ from inspect_ai.model import (
 from inspect_ai.model._model_call import ModelCall
 from inspect_ai.tool import ToolChoice, ToolInfo
 
-from frontier.loop_stop import DEFAULT_SPAN, LoopStop
+from providers.loop_stop import DEFAULT_SPAN, LoopStop
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -53,6 +53,9 @@ DEFAULT_PREFIX_CACHE_MB = 512
 # One Llama per file per process, and one generation at a time: llama.cpp contexts are not
 # thread-safe, and two instances of a model would only compete for the same two cores.
 _instances: dict[Path, Llama] = {}
+# Called once a model is loaded. The caller, not the provider, decides what else shares the
+# cores (the registry makes the refusal classifier's torch step aside for generation).
+LOAD_HOOKS: list[Callable[[], None]] = []
 _load_lock = threading.Lock()
 _generate_lock = threading.Lock()
 # Every llama.cpp call runs on this one thread. Its OpenMP worker pool belongs to the calling
@@ -124,8 +127,6 @@ def load_llama(
             from llama_cpp import Llama
             from llama_cpp.llama_cache import LlamaRAMCache
 
-            from objectives.embedding import share_cores_with_generation
-
             try:
                 llama = on_model_thread(
                     lambda: Llama(
@@ -140,7 +141,8 @@ def load_llama(
                 raise GGUFModelError(f"cannot load GGUF file {path}: {err}") from err
             if prefix_cache_mb > 0:
                 llama.set_cache(LlamaRAMCache(capacity_bytes=prefix_cache_mb << 20))
-            share_cores_with_generation()
+            for hook in LOAD_HOOKS:
+                hook()
             _instances[path] = llama
         return _instances[path]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from inspect_ai.model import ChatMessageSystem, ChatMessageUser, GenerateConfig, get_model
 
-from frontier.gguf import GGUFModelError, completion_kwargs, resolve_gguf
+from providers.gguf import GGUFModelError, completion_kwargs, resolve_gguf
 
 
 def test_smollm2_resolves_to_the_packaged_file() -> None:
@@ -123,7 +123,7 @@ def test_a_looping_generation_is_cut_where_the_loop_starts_and_only_there() -> N
 def test_prefix_cache_keeps_states_and_torch_yields_the_cores() -> None:
     import torch
 
-    from frontier.gguf import load_llama
+    from providers.gguf import load_llama
 
     model = get_model("gguf/smollm2")
     config = GenerateConfig(temperature=0.0, max_tokens=8)

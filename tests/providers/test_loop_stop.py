@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from frontier.loop_stop import LoopStop, loop_end
+from providers.loop_stop import LoopStop, loop_end
 
 SENTENCE = [11, 12, 13, 14]
 

@@ -9,12 +9,13 @@ from typing import Any
 from inspect_ai import Epochs, Task
 from inspect_ai.dataset import MemoryDataset, Sample
 
-from frontier import settings
-from frontier.logs import SCENARIO_KEY, SCENARIOS_KEY, canonical_sha256
-from frontier.settings import config_solver, resolve_system_prompt
+from evals import settings
+from evals.dataset import interleave, load_task_scenarios, select, shipped_dataset
+from evals.settings import config_solver, resolve_system_prompt
 from objectives.metrics import hh_mean
-from objectives.scenarios import Scenario, interleave, load_scenarios, select, shipped_dataset
+from objectives.scenarios import Scenario
 from objectives.scorer import hh_scorer
+from objectives.version import SCENARIO_KEY, SCENARIOS_KEY, canonical_sha256
 
 RecordToSample = Callable[[Scenario], Sample]
 
@@ -85,7 +86,7 @@ def hh_task(
         if not isinstance(flag, bool):
             raise ValueError(f"{name} must be true or false; got {flag!r}")
     path = Path(dataset) if dataset else shipped_dataset(domain)
-    scenarios = load(path) if load else load_scenarios(path, domain)
+    scenarios = load(path) if load else load_task_scenarios(path, domain)
     chosen = interleave(select(scenarios, intent, difficulty))
     if not chosen:
         raise ValueError(f"no scenarios in {path} match intent={intent} difficulty={difficulty}")

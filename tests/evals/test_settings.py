@@ -9,14 +9,14 @@ from inspect_ai import eval
 from inspect_ai.event import ModelEvent
 
 from evals.creative import creative
-from frontier.settings import (
+from evals.settings import (
     CONSTITUTION,
     CRITIQUE_TOKENS,
     REVISION_TEMPLATE,
     SYSTEM_PROMPTS,
-    final_answer,
     resolve_system_prompt,
 )
+from objectives.answer import final_answer
 from tests.conftest import keyed_model
 
 
