@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic_logs import write_logs
-from frontier.runs import load_runs
+from frontier.analysis.runs import load_runs
 
 
 def main() -> None:

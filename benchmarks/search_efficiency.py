@@ -22,7 +22,7 @@ For each algorithm and seed, the curve is the hypervolume of the true values of 
 evaluated so far (non-dominated by their *noisy* scores, as a user would pick them) after
 each evaluation. The bar: NSGA-II reaches 95% of the true hypervolume in at most a third of
 the evaluations grid needs. `nsga2` is the search as shipped (offspring screened by a
-surrogate, `frontier.surrogate`); `nsga2-plain` is the same GA evaluating every offspring.
+surrogate, `frontier.search.surrogate`); `nsga2-plain` is the same GA evaluating every offspring.
 
 Run: .venv/bin/python -m benchmarks.search_efficiency [--seeds 11] [--landscape interacting]
 """
@@ -34,16 +34,9 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from frontier.pareto import hypervolume, non_dominated
-from frontier.search import (
-    PROMPTS,
-    TEMPERATURE_RANGE,
-    TOP_P_RANGE,
-    Candidate,
-    Evaluated,
-    grid,
-    run_search,
-)
+from frontier.analysis.pareto import hypervolume, non_dominated
+from frontier.search.run import grid, run_search
+from frontier.search.space import PROMPTS, TEMPERATURE_RANGE, TOP_P_RANGE, Candidate, Evaluated
 
 FINE_GRID = grid(temperatures=(0.0, 0.3, 0.6, 0.9, 1.2, 1.5), top_ps=(0.5, 0.6, 0.7, 0.8, 0.9, 1.0))
 

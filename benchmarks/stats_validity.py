@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from frontier.simulation import validity
+from frontier.analysis.simulation import validity
 
 
 def main() -> None:

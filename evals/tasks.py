@@ -94,7 +94,7 @@ def hh_task(
     for scenario in chosen:
         sample = record_to_sample(scenario)
         # Each sample names the row it came from, so an edited row makes exactly its old
-        # scores stale (frontier.runs); the task names the whole selection (the search).
+        # scores stale (frontier.analysis.runs); the task names the whole selection (the search).
         digest = canonical_sha256(scenario)
         sample.metadata = {**(sample.metadata or {}), SCENARIO_KEY: digest}
         samples.append(sample)

@@ -112,7 +112,7 @@ def rescore(
 
 
 def _analyses(runs_dir: Path, draws: int, seed: int, delta: float) -> tuple[Any, dict[str, Any]]:
-    from frontier.pareto import analyse_all
+    from frontier.analysis.pareto import analyse_all
 
     _check_draws(draws)
     runs = _load(runs_dir)
@@ -121,7 +121,7 @@ def _analyses(runs_dir: Path, draws: int, seed: int, delta: float) -> tuple[Any,
 
 def _load(runs_dir: Path) -> Any:
     """The runs under a directory, or a one-line error saying what to fix."""
-    from frontier.runs import load_runs
+    from frontier.analysis.runs import load_runs
 
     if not runs_dir.is_dir():
         raise UserError(
@@ -324,8 +324,9 @@ def search(
     """Search system prompt, reasoning, critique and decoding for the frontier."""
     import os
 
-    from frontier.evaluate import InspectEvaluator, task_factory
-    from frontier.search import EvalSetup, run_search
+    from frontier.search.evaluate import InspectEvaluator, task_factory
+    from frontier.search.run import run_search
+    from frontier.search.space import EvalSetup
     from reports.terminal import front_table
 
     for path in tasks:

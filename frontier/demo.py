@@ -12,9 +12,10 @@ import argparse
 import time
 from pathlib import Path
 
-from frontier.evaluate import InspectEvaluator
-from frontier.runs import load_runs
-from frontier.search import EvalSetup, run_search
+from frontier.analysis.runs import load_runs
+from frontier.search.evaluate import InspectEvaluator
+from frontier.search.run import run_search
+from frontier.search.space import EvalSetup
 
 TASKS = ("evals/code.py", "evals/medical.py", "evals/creative.py")
 

@@ -35,7 +35,7 @@ CARD_PATH = Path(__file__).with_name("refusal_card.json")
 def classifier_version() -> str:
     """The shipped classifier's identity: a hash of its weights and card.
 
-    Recorded with every score, so scores of two versions are never pooled (frontier.runs).
+    Recorded with every score, so scores of two versions are never pooled (frontier.analysis.runs).
     """
     digest = hashlib.sha256()
     for path in (WEIGHTS_PATH, CARD_PATH):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from frontier import columns as C
-from frontier.pareto import Analysis, analyse, analyse_all
-from frontier.runs import Runs
+from frontier.analysis import columns as C
+from frontier.analysis.pareto import Analysis, analyse, analyse_all
+from frontier.analysis.runs import Runs
 from reports.cases import select
 from reports.charts import frontier_chart, frontier_points
 from reports.methods import collect

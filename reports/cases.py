@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import pandas as pd
 from inspect_ai.log import EvalSample, read_eval_log_sample
 
-from frontier import columns as C
-from frontier.runs import SCORER
+from frontier.analysis import columns as C
+from frontier.analysis.runs import SCORER
 
 HARMFUL_COMPLIED = "harmful request answered"
 SAFE_REFUSED = "safe request refused"

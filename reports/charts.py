@@ -5,8 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from frontier import columns as C
-from frontier.pareto import Analysis
+from frontier.analysis import columns as C
+from frontier.analysis.pareto import Analysis
 from reports.missing import is_missing, json_safe, shown, shown_interval
 
 X = alt.X(

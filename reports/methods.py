@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import pandas as pd
 from inspect_ai.log import read_eval_log
 
-from frontier import columns as C
+from frontier.analysis import columns as C
 
 PACKAGES = (
     "hh-frontier",

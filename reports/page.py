@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from frontier.pareto import Analysis, Verdict
+from frontier.analysis.pareto import Analysis, Verdict
 from reports.cases import Case, Selection
 from reports.html import SORT_SCRIPT, Cell, Scripts, interval, json_data, number, table, text
 from reports.methods import SCORING, Methods

@@ -38,7 +38,7 @@ def test_a_bug_keeps_its_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def broken(directory: object) -> object:
         raise ValueError("All-NaN slice encountered")
 
-    monkeypatch.setattr("frontier.runs.load_runs", broken)
+    monkeypatch.setattr("frontier.analysis.runs.load_runs", broken)
     result = CliRunner().invoke(main, ["verdict", "--runs", str(tmp_path)], prog_name="frontier")
     assert isinstance(result.exception, ValueError)
     assert str(result.exception) == "All-NaN slice encountered"

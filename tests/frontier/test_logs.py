@@ -11,7 +11,7 @@ from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 from evals import settings
 from evals.creative import creative
 from evals.tasks import task_version
-from frontier.logs import Versions, versions_of
+from frontier.analysis.logs import Versions, versions_of
 from objectives.refusal import classifier_version
 from objectives.version import (
     CLASSIFIER_KEY,

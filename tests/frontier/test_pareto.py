@@ -6,9 +6,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from frontier import columns as C
-from frontier.pareto import analyse, analyse_all, front_probability, hypervolume, non_dominated
-from frontier.simulation import validity
+from frontier.analysis import columns as C
+from frontier.analysis.pareto import (
+    analyse,
+    analyse_all,
+    front_probability,
+    hypervolume,
+    non_dominated,
+)
+from frontier.analysis.simulation import validity
 
 
 def test_front_and_hypervolume() -> None:

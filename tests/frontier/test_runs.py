@@ -12,9 +12,9 @@ from inspect_ai import eval
 from inspect_ai.log import read_eval_log, write_eval_log
 
 from evals.creative import creative
-from frontier import columns as C
+from frontier.analysis import columns as C
+from frontier.analysis.runs import UnreadableLogs, load_runs
 from frontier.cli import main
-from frontier.runs import UnreadableLogs, load_runs
 from objectives.version import SCENARIO_KEY, SCORER_VERSION_KEY, scorer_version
 from tests.conftest import keyed_model
 

@@ -11,9 +11,10 @@ import pytest
 from inspect_ai.log import read_eval_log, write_eval_log
 
 from evals.dataset import DATA_DIR
-from frontier.evaluate import InspectEvaluator, task_factory
-from frontier.runs import load_runs
-from frontier.search import Candidate, EvalSetup, grid, run_search
+from frontier.analysis.runs import load_runs
+from frontier.search.evaluate import InspectEvaluator, task_factory
+from frontier.search.run import grid, run_search
+from frontier.search.space import Candidate, EvalSetup
 from objectives.version import SCORER_VERSION_KEY
 from tests.frontier.canned import respond
 

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from frontier.pareto import hypervolume
-from frontier.search import PROMPTS, Candidate, run_search
-from frontier.surrogate import Surrogate, greedy_picks
+from frontier.analysis.pareto import hypervolume
+from frontier.search.run import run_search
+from frontier.search.space import PROMPTS, Candidate
+from frontier.search.surrogate import Surrogate, greedy_picks
 
 
 def landscape(c: Candidate) -> tuple[float, float]:

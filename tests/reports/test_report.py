@@ -18,8 +18,8 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 from playwright.sync_api import Page
 
 from evals.creative import creative
+from frontier.analysis.runs import load_runs
 from frontier.cli import main
-from frontier.runs import load_runs
 from reports.build import report_data, write_report
 from reports.cases import HARMFUL_COMPLIED, SAFE_REFUSED
 from tests.conftest import canned

@@ -15,8 +15,9 @@ from typing import Any
 from inspect_ai import Task, task_with
 from inspect_ai.model import GenerateConfig, get_model
 
-from frontier.logs import Versions
-from frontier.search import SEARCH_KEY, Candidate, EvalSetup, finished_signatures, objectives_of
+from frontier.analysis.logs import Versions
+from frontier.search.resume import finished_signatures, objectives_of
+from frontier.search.space import SEARCH_KEY, Candidate, EvalSetup
 from objectives.version import SCENARIOS_KEY, scorer_version
 
 

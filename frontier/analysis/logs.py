@@ -1,6 +1,6 @@
 """Finding Inspect logs, saying in one line which could not be read, and what made their scores.
 
-`frontier.runs` (the analysis) and `frontier.search` (resuming) read logs through here, so
+`frontier.analysis.runs` (the analysis) and `frontier.search` (resuming) read logs through here, so
 an unreadable file is reported the same way by both: one line on stderr naming it, never
 a silent skip and never a Python warning with its source line.
 """

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from frontier import columns as C
+from frontier.analysis import columns as C
 
 Array = npt.NDArray[np.float64]
 

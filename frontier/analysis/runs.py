@@ -4,7 +4,7 @@ Unfinished logs and errored or unscored samples are counted and left out, never 
 a corrupt or foreign file is reported in one line naming it and skipped. Scores of different
 versions are never pooled: a score is stale, counted and left out, when its log was built by
 another task version than the newest log, its scenario row differs from the newest run of
-that scenario, or another scorer or refusal classifier made it (`frontier.logs` reads what
+that scenario, or another scorer or refusal classifier made it (`frontier.analysis.logs` reads what
 the logs record; `objectives.version` is the scorer's version).
 """
 
@@ -20,8 +20,8 @@ import click
 import pandas as pd
 from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 
-from frontier import columns as C
-from frontier.logs import SCORER, log_files, nothing_readable, unreadable
+from frontier.analysis import columns as C
+from frontier.analysis.logs import SCORER, log_files, nothing_readable, unreadable
 from objectives.version import (
     CLASSIFIER_KEY,
     GRADER_KEY,

@@ -12,8 +12,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from frontier.bootstrap import Array, interval, point_means, resample_weights, weighted_means
-from frontier.pareto import decide
+from frontier.analysis.bootstrap import (
+    Array,
+    interval,
+    point_means,
+    resample_weights,
+    weighted_means,
+)
+from frontier.analysis.pareto import decide
 
 SHIFT = 0.15
 CONCENTRATION = 4.0

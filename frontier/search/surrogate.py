@@ -22,8 +22,8 @@ from typing import Any
 import numpy as np
 from pymoo.core.infill import InfillCriterion
 
-from frontier.pareto import hypervolume
-from frontier.search import TEMPERATURE_RANGE, TOP_P_RANGE, Candidate, Evaluated
+from frontier.analysis.pareto import hypervolume
+from frontier.search.space import TEMPERATURE_RANGE, TOP_P_RANGE, Candidate, Evaluated
 
 Array = np.ndarray[Any, Any]
 

@@ -18,8 +18,8 @@ from pymoo.indicators.hv import HV
 from pymoo.util.nds.non_dominated_sorting import NonDominatedSorting
 from scipy.stats import rankdata, spearmanr
 
-from frontier import columns as C
-from frontier.bootstrap import (
+from frontier.analysis import columns as C
+from frontier.analysis.bootstrap import (
     Array,
     interval,
     matrices,
@@ -149,7 +149,7 @@ def analyse(frame: pd.DataFrame, draws: int = 1000, seed: int = 0, delta: float 
     """Points with CIs, the front, and the verdict for one table (one domain or all).
 
     Args:
-        frame: The tidy runs table (rows from `frontier.runs.load_runs`).
+        frame: The tidy runs table (rows from `frontier.analysis.runs.load_runs`).
         draws: Bootstrap resamples B.
         seed: Seed for the resamples (same seed, same answer).
         delta: The margin within which configs count as equally good for "trade-off absent".

@@ -1,0 +1,1 @@
+"""The analysis layer: Inspect logs -> tidy table -> bootstrap -> Pareto front -> verdict."""
