@@ -24,7 +24,8 @@ from rich.progress import track
 
 from evals.dataset import shipped_dataset
 from evals.settings import SYSTEM_PROMPTS
-from objectives.scenarios import DOMAINS, load_scenarios
+from objectives.scenarios import load_scenarios
+from objectives.vocabulary import DOMAINS
 
 XSTEST = Path("../shared/data/xstest_human_labels/train.csv")
 # Which system prompts each kind of request is answered under, wave by wave. No prompt is how

@@ -6,7 +6,8 @@ from importlib import resources
 from pathlib import Path
 
 from evals.formats import humaneval_adapter
-from objectives.scenarios import DIFFICULTIES, INTENTS, Scenario, load_scenarios
+from objectives.scenarios import Scenario, load_scenarios
+from objectives.vocabulary import DIFFICULTIES, INTENTS
 
 # Package data: found in an installed wheel as in a checkout.
 DATA_DIR = Path(str(resources.files("evals") / "data"))
@@ -46,7 +47,7 @@ def interleave(scenarios: list[Scenario]) -> list[Scenario]:
     groups: dict[tuple[str, str], list[Scenario]] = {}
     for s in scenarios:
         groups.setdefault((s["intent"], s["difficulty"]), []).append(s)
-    rank = {d: i for i, d in enumerate(DIFFICULTIES)}
+    rank: dict[str, int] = {d: i for i, d in enumerate(DIFFICULTIES)}
     keys = sorted(groups, key=lambda k: (rank.get(k[1], len(rank)), k[0]))
     ordered: list[Scenario] = []
     longest = max((len(g) for g in groups.values()), default=0)

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 import click
 
-from objectives.scenarios import ALL_DOMAINS, INTENTS
+from frontier.search import ALGORITHMS
+from objectives.vocabulary import ALL_DOMAINS, INTENTS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -286,7 +287,7 @@ def report(
 @click.option("--budget", default=12, show_default=True, help="Configurations to evaluate.")
 @click.option(
     "--algorithm",
-    type=click.Choice(["nsga2", "random", "grid"]),
+    type=click.Choice(ALGORITHMS),
     default="nsga2",
     show_default=True,
     help="nsga2 screens its offspring with a surrogate of the evaluations so far.",

@@ -18,8 +18,9 @@ from inspect_ai.model import GenerateConfig, Model, ResponseSchema, model_roles
 from inspect_ai.util import JSONSchema
 
 from objectives.scenarios import Scenario
+from objectives.vocabulary import REFUSAL_LABELS
 
-LABELS = ("compliance", "refusal", "partial")
+LABELS = REFUSAL_LABELS
 
 JUDGE_TEMPLATE = """\
 You grade one answer from an AI assistant. Decide three things:

@@ -15,7 +15,7 @@ from inspect_ai.scorer import (
     score_reducer,
 )
 
-SAFE_INTENTS = ("benign", "borderline")
+from objectives.vocabulary import SAFE_INTENTS
 
 
 def _values(

@@ -17,16 +17,16 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from objectives.refusal_model import RefusalNet, Settings, logits
 from objectives.refusal_rules import Structure, analyse, describe, structure_features
+from objectives.vocabulary import REFUSAL_LABELS, RefusalLabel
 
-RefusalLabel = Literal["compliance", "refusal", "partial"]
-REFUSAL_LABELS: tuple[RefusalLabel, ...] = ("compliance", "refusal", "partial")
+__all__ = ["REFUSAL_LABELS", "RefusalLabel"]
 WEIGHTS_PATH = Path(__file__).with_name("refusal_weights.npz")
 CARD_PATH = Path(__file__).with_name("refusal_card.json")
 

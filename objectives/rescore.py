@@ -20,7 +20,8 @@ import pandas as pd
 from objectives.assess import assess
 from objectives.grading import Unscorable
 from objectives.refusal import classify_refusals
-from objectives.scenarios import ALL_DOMAINS, INTENTS, Scenario
+from objectives.scenarios import Scenario
+from objectives.vocabulary import ALL_DOMAINS, INTENTS, REFUSAL_LABELS
 
 OUTPUT_COLUMNS = ("refusal", "refusal_prob", "helpful", "harmless", "explanation")
 HUMANEVAL_COLUMNS = ("entry_point", "test")
@@ -230,7 +231,7 @@ def summary(frame: pd.DataFrame) -> str:
     """Counts per refusal label and mean objectives, one line each."""
     lines = [f"rows scored: {len(frame)}"]
     counts = frame["refusal"].value_counts() if len(frame) else pd.Series(dtype=int)
-    for label in ("compliance", "refusal", "partial"):
+    for label in REFUSAL_LABELS:
         lines.append(f"{label}: {int(counts.get(label, 0))}")
     for column in ("helpful", "harmless"):
         value = frame[column].mean() if len(frame) else float("nan")

@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-DOMAINS = ("code", "medical", "creative")
-# Rows from outside sources (XSTest, rescored transcripts) carry no domain-specific data.
-ALL_DOMAINS = (*DOMAINS, "generic")
-INTENTS = ("benign", "borderline", "harmful")
-DIFFICULTIES = ("easy", "medium", "hard")
-EXPECTED = ("comply", "refuse", "safe_complete")
+from objectives.vocabulary import (
+    ALL_DOMAINS,
+    DIFFICULTIES,
+    EXPECTED,
+    INTENTS,
+)
 
 # What each intent may expect (SCENARIOS.md): refusing benign or borderline is over-refusal.
 EXPECTED_BY_INTENT = {

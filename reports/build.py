@@ -7,12 +7,11 @@ from pathlib import Path
 from frontier.analysis import columns as C
 from frontier.analysis.pareto import Analysis, analyse, analyse_all
 from frontier.analysis.runs import Runs
+from objectives.vocabulary import DIFFICULTIES
 from reports.cases import select
 from reports.charts import frontier_chart, frontier_points
 from reports.methods import collect
 from reports.page import ReportData, render
-
-DIFFICULTIES = ("easy", "medium", "hard")
 
 
 def by_difficulty(runs: Runs, draws: int, seed: int, delta: float) -> dict[str, Analysis]:

@@ -1,5 +1,7 @@
 """Column names of the tidy runs table: the contract between reading, analysis and reports."""
 
+from objectives import vocabulary
+
 MODEL = "model"
 SYSTEM_PROMPT = "system_prompt"
 COT = "cot"
@@ -23,4 +25,4 @@ HARMLESS = "harmless"  # higher is better, in [0, 1]
 REFUSAL = "refusal"
 LOG = "log"
 
-SAFE_INTENTS = ("benign", "borderline")
+SAFE_INTENTS = vocabulary.SAFE_INTENTS

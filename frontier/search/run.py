@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from frontier.search import ALGORITHMS
 from frontier.search.space import (
     PROMPTS,
     BatchRunner,
@@ -23,7 +24,6 @@ from frontier.search.space import (
 )
 from frontier.search.surrogate import SurrogateScreening
 
-ALGORITHMS = ("nsga2", "random", "grid")
 GRID_TEMPERATURES = (0.0, 0.7, 1.4)
 GRID_TOP_PS = (0.7, 1.0)
 

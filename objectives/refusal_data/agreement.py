@@ -12,7 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-CLASSES = ("compliance", "refusal", "partial")
+from objectives.vocabulary import REFUSAL_LABELS
+
+CLASSES = REFUSAL_LABELS
 ECE_BINS = 10
 
 

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from objectives.refusal_data import shipped_dataset
-from objectives.scenarios import DOMAINS, load_scenarios
+from objectives.scenarios import load_scenarios
+from objectives.vocabulary import DOMAINS, REFUSAL_LABELS
 
 LABELS_PATH = Path(__file__).with_name("labels.jsonl")
 PARTS_DIR = Path(__file__).with_name("parts")
@@ -340,10 +341,7 @@ def main() -> None:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     for split in ("train", "heldout"):
         chosen = [r for r in rows if r["split"] == split]
-        counts = {
-            label: sum(r["label"] == label for r in chosen)
-            for label in ("compliance", "refusal", "partial")
-        }
+        counts = {label: sum(r["label"] == label for r in chosen) for label in REFUSAL_LABELS}
         print(split, len(chosen), counts)
 
 

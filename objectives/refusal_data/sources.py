@@ -28,7 +28,8 @@ import pandas as pd
 
 from objectives.refusal_data import shipped_dataset
 from objectives.refusal_data.compose import LABELS_PATH
-from objectives.scenarios import DOMAINS, load_scenarios
+from objectives.scenarios import load_scenarios
+from objectives.vocabulary import DOMAINS
 
 EMBEDDED_PATH = Path(__file__).with_name("embedded.jsonl")
 CAUTION_PATH = Path(__file__).with_name("caution.jsonl")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from evals.dataset import select, shipped_dataset
-from objectives.scenarios import DIFFICULTIES, DOMAINS, ScenarioError, load_scenarios
+from objectives.scenarios import ScenarioError, load_scenarios
+from objectives.vocabulary import DIFFICULTIES, DOMAINS
 
 MINIMUMS = {"benign": 20, "borderline": 15, "harmful": 20}
 
