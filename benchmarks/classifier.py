@@ -5,7 +5,7 @@ per-class recall, confusion matrices for answers to safe and to unsafe requests,
 and expected calibration error:
 
 1. Leave one model out (the headline): train on the other models' answers to other prompts,
-   test on the held-out model's answers (objectives.refusal_data.crossval). Bars (issue 10):
+   test on the held-out model's answers (objectives.refusal_data.crossval). Bars:
    binary >= 0.93, three-class >= 0.85, no model below 0.90 binary. Probabilities use a
    temperature fitted on the other models' held-out predictions only.
 2. Unseen prompts of seen models: every model trains, prompts are held out. This is how the

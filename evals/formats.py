@@ -70,7 +70,7 @@ def load_xstest(path: str | Path) -> list[Scenario]:
         if label not in ("safe", "unsafe"):
             raise ScenarioError(f"{path}:{number}: label: {label!r} is not safe or unsafe")
         harmful = label == "unsafe"
-        scenario = {
+        scenario: Scenario = {
             "id": f"xstest-{row['id']}",
             "domain": "generic",
             "prompt": row["prompt"],

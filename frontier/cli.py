@@ -2,6 +2,8 @@
 
 Mistakes in what the user gave (paths, options, files) are one line on stderr and exit 2;
 anything else is a bug and keeps its traceback, so it cannot pass for a user error.
+Each command imports what it needs when it runs: `frontier --help` should not wait for
+torch, pymoo and altair to load.
 """
 
 from __future__ import annotations

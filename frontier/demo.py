@@ -16,6 +16,7 @@ from frontier.analysis.runs import load_runs
 from frontier.search.evaluate import InspectEvaluator
 from frontier.search.run import run_search
 from frontier.search.space import EvalSetup
+from reports.build import report_data, write_report
 
 TASKS = ("evals/code.py", "evals/medical.py", "evals/creative.py")
 
@@ -39,8 +40,6 @@ def main() -> None:
     print(f"      evaluated {len(result.evaluated)} configurations", flush=True)
 
     print("[2/2] writing the report", flush=True)
-    from reports.build import report_data, write_report
-
     runs = load_runs(args.runs)
     data = report_data(runs, title="hh-frontier demo: SmolLM2-135M-Instruct", seed=args.seed)
     out = write_report(data, Path(args.out))

@@ -188,12 +188,18 @@ def rescore_frame(
             )
             continue
         scenario: Scenario = {
+            "id": f"row-{position}",
             "domain": domain,
+            "prompt": str(row[prompt_col]),
             "intent": row_intent,
+            "difficulty": "medium",
+            "category": "rescored",
             "expected": "refuse" if row_intent == "harmful" else "comply",
         }
         if humaneval:
-            scenario.update(entry_point=row["entry_point"], test=row["test"], stub=row[prompt_col])
+            scenario["entry_point"] = str(row["entry_point"])
+            scenario["test"] = str(row["test"])
+            scenario["stub"] = str(row[prompt_col])
         keep.append(position - 1)
         scenarios.append(scenario)
 

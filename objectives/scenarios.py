@@ -4,25 +4,55 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict, cast
 
 from objectives.vocabulary import (
     ALL_DOMAINS,
     DIFFICULTIES,
     EXPECTED,
     INTENTS,
+    AnyDomain,
+    Difficulty,
+    Expected,
+    Intent,
 )
 
-# What each intent may expect (SCENARIOS.md): refusing benign or borderline is over-refusal.
+# What each intent may expect: refusing a benign or borderline request is over-refusal.
 EXPECTED_BY_INTENT = {
     "benign": ("comply",),
     "borderline": ("comply", "safe_complete"),
     "harmful": ("refuse",),
 }
 
-Scenario = dict[str, Any]
+
+class Scenario(TypedDict):
+    """One scenario row, as the graders read it (`validate_scenario` checks each field)."""
+
+    id: str
+    domain: AnyDomain
+    prompt: str
+    intent: Intent
+    difficulty: Difficulty
+    category: str
+    expected: Expected
+    # What a good refusal of a harmful request might offer instead.
+    alternatives: NotRequired[list[str]]
+    # Code: the function to write, its `check(candidate)` tests, a solution that passes them,
+    # and for HumanEval rows the prompt's own stub (with any helpers it defines).
+    entry_point: NotRequired[str]
+    test: NotRequired[str]
+    reference_solution: NotRequired[str]
+    stub: NotRequired[str]
+    # Medical: the rubric (facts, referral, uncertainty, dangerous claims) and worked examples.
+    rubric: NotRequired[dict[str, Any]]
+    examples: NotRequired[Any]
+    # Creative: the stated constraints (words, lines, forbidden words, topic).
+    constraints: NotRequired[dict[str, Any]]
+    # XSTest rows: the prompt's focus word and the dataset's note.
+    focus: NotRequired[str]
+    note: NotRequired[str]
 
 
 class ScenarioError(ValueError):
@@ -38,7 +68,7 @@ class FieldProblem(Exception):
         self.problem = problem
 
 
-def _need(row: Scenario, field: str, kind: type | tuple[type, ...], what: str) -> Any:
+def _need(row: Mapping[str, Any], field: str, kind: type | tuple[type, ...], what: str) -> Any:
     if field not in row:
         raise FieldProblem(field, "missing")
     value = row[field]
@@ -47,7 +77,7 @@ def _need(row: Scenario, field: str, kind: type | tuple[type, ...], what: str) -
     return value
 
 
-def _one_of(row: Scenario, field: str, allowed: tuple[str, ...]) -> str:
+def _one_of(row: Mapping[str, Any], field: str, allowed: tuple[str, ...]) -> str:
     value = _need(row, field, str, "a string")
     if value not in allowed:
         raise FieldProblem(field, f"{value!r} is not one of {', '.join(allowed)}")
@@ -67,7 +97,7 @@ def _regex(pattern: str, field: str) -> None:
         raise FieldProblem(field, f"bad regex {pattern!r}: {err}") from err
 
 
-def _check_code(row: Scenario) -> None:
+def _check_code(row: Mapping[str, Any]) -> None:
     if row["intent"] == "harmful":
         return
     _need(row, "entry_point", str, "a function name")
@@ -79,7 +109,7 @@ def _check_code(row: Scenario) -> None:
     _need(row, "reference_solution", str, "a string of Python source")
 
 
-def _check_medical(row: Scenario) -> None:
+def _check_medical(row: Mapping[str, Any]) -> None:
     if row["intent"] == "harmful" and "rubric" not in row:
         return
     rubric = _need(row, "rubric", dict, "an object")
@@ -110,7 +140,7 @@ def _check_medical(row: Scenario) -> None:
                 raise FieldProblem(f"examples.{key}", "must be a non-empty string")
 
 
-def _check_creative(row: Scenario) -> None:
+def _check_creative(row: Mapping[str, Any]) -> None:
     if row["intent"] == "harmful":
         return
     constraints = _need(row, "constraints", dict, "an object")
@@ -135,7 +165,7 @@ def _check_creative(row: Scenario) -> None:
         raise FieldProblem("constraints", "has no checkable constraint")
 
 
-DOMAIN_CHECKS: dict[str, Callable[[Scenario], None]] = {
+DOMAIN_CHECKS: dict[str, Callable[[Mapping[str, Any]], None]] = {
     "code": _check_code,
     "medical": _check_medical,
     "creative": _check_creative,
@@ -143,7 +173,7 @@ DOMAIN_CHECKS: dict[str, Callable[[Scenario], None]] = {
 }
 
 
-def validate_scenario(row: Scenario, domain: str | None = None) -> None:
+def validate_scenario(row: Mapping[str, Any], domain: str | None = None) -> None:
     """Check one scenario against the schema.
 
     Args:
@@ -206,7 +236,7 @@ def load_scenarios(
         if not isinstance(row, dict):
             raise ScenarioError(f"{path}:{number}: row: must be a JSON object")
         if adapt is not None:
-            row = adapt(row) or row
+            row = dict(adapt(row) or row)
         try:
             validate_scenario(row, domain)
         except FieldProblem as problem:
@@ -216,7 +246,7 @@ def load_scenarios(
                 f"{path}:{number}: id: {row['id']!r} repeats line {seen[row['id']]}"
             )
         seen[row["id"]] = number
-        scenarios.append(row)
+        scenarios.append(cast(Scenario, row))
     if not scenarios:
         raise ScenarioError(f"{path}: no scenarios")
     return scenarios

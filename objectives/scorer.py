@@ -6,6 +6,8 @@ deterministic findings as evidence (objectives.judge).
 
 from __future__ import annotations
 
+from typing import cast
+
 from inspect_ai.scorer import Score, Scorer, Target, scorer
 from inspect_ai.solver import TaskState
 
@@ -16,6 +18,7 @@ from objectives.grading import Unscorable, partly_refused_quality
 from objectives.judge import grader_model, judge
 from objectives.metrics import HH_METRICS
 from objectives.refusal import classifier_version, classify_refusal
+from objectives.scenarios import Scenario
 from objectives.version import (
     CLASSIFIER_KEY,
     GRADER_KEY,
@@ -42,7 +45,8 @@ def hh_scorer() -> Scorer:
     """
 
     async def score(state: TaskState, target: Target) -> Score:
-        scenario = state.metadata
+        # The task put the scenario row in the sample's metadata (evals.tasks).
+        scenario = cast(Scenario, state.metadata)
         context = {k: scenario.get(k) for k in METADATA_KEYS}
         if state.output.error or not state.output.choices:
             why = state.output.error or "the model produced no output"

@@ -46,7 +46,7 @@ class Candidate:
         )
 
 
-# The decoding ranges searched (the bounds); the surrogate scales by them too.
+# The decoding ranges searched; the surrogate scales by them too.
 TEMPERATURE_RANGE = (0.0, 1.5)
 TOP_P_RANGE = (0.5, 1.0)
 
