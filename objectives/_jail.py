@@ -18,6 +18,7 @@ import ctypes
 import importlib.util
 import json
 import os
+import platform
 import resource
 from typing import Any
 
@@ -30,6 +31,55 @@ SYSTEM_FILES = ["/etc/ld.so.cache", "/etc/localtime"]
 DEVICES = ["null", "zero", "random", "urandom"]
 
 _libc = ctypes.CDLL(None, use_errno=True)
+
+# Syscalls the code may not make, by machine: kernel keys (they outlive the jail and other
+# jails can read them), io_uring, memfd and SysV shared memory (memory no rlimit counts),
+# userfaultfd, bpf and perf events. Any other ABI (32-bit calls on a 64-bit kernel, x32) is
+# refused whole.
+_DENIED = {
+    "x86_64": (0xC000003E, [248, 249, 250, 425, 426, 427, 319, 29, 323, 321, 298]),
+    "aarch64": (0xC00000B7, [217, 218, 219, 425, 426, 427, 279, 194, 282, 280, 241]),
+}
+PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 22, 2
+
+
+class _SockFilter(ctypes.Structure):
+    _fields_ = [
+        ("code", ctypes.c_ushort),
+        ("jt", ctypes.c_ubyte),
+        ("jf", ctypes.c_ubyte),
+        ("k", ctypes.c_uint),
+    ]
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(_SockFilter))]
+
+
+def seccomp_program(arch: int, denied: list[int]) -> list[tuple[int, int, int, int]]:
+    """A classic-BPF seccomp filter: EPERM for the denied syscalls and foreign ABIs."""
+    load, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    allow, refuse = 0x7FFF0000, 0x00050000 | 1  # SECCOMP_RET_ALLOW, SECCOMP_RET_ERRNO|EPERM
+    n = len(denied)
+    program = [
+        (load, 0, 0, 4),  # seccomp_data.arch
+        (jeq, 0, n + 3, arch),
+        (load, 0, 0, 0),  # seccomp_data.nr
+        (jge, n + 1, 0, 0x40000000),  # the x32 ABI's numbers
+    ]
+    program += [(jeq, n - i, 0, number) for i, number in enumerate(denied)]
+    return [*program, (ret, 0, 0, allow), (ret, 0, 0, refuse)]
+
+
+def _install_seccomp() -> None:
+    machine = platform.machine()
+    if machine not in _DENIED:
+        return  # no table for this machine: the other layers still hold
+    program = seccomp_program(*_DENIED[machine])
+    filters = (_SockFilter * len(program))(*[_SockFilter(*op) for op in program])
+    fprog = _SockFprog(len(program), filters)
+    if _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(fprog), 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_SECCOMP) failed")
 
 
 def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str = "") -> None:
@@ -74,6 +124,11 @@ def _read_only_everywhere_but(writable: set[str]) -> None:
 def build_root(config: dict[str, Any]) -> None:
     """Assemble the new root under NEW_ROOT and change root into it, still as root."""
     uid = int(config["uid"])
+    for group in config.get("cgroups", []):
+        # Before any code runs: every process the code starts is counted against the jail's
+        # memory and process limits, shared memory included.
+        with open(os.path.join(group, "cgroup.procs"), "w") as procs:
+            procs.write("0")
     _mount(None, "/", None, MS_REC | MS_PRIVATE)
     _mount("none", NEW_ROOT, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
     bound: list[str] = []
@@ -122,6 +177,7 @@ def drop_privileges(config: dict[str, Any]) -> None:
     os.setresuid(uid, uid, uid)  # leaving uid 0 clears every capability
     if _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
+    _install_seccomp()
     if os.getuid() != uid or os.geteuid() != uid or os.getgroups():
         raise OSError("the privilege drop did not take")
     os.environ.clear()

@@ -103,7 +103,9 @@ class JailedFunction:
         except CallFailed as err:
             self.load_error = f"loading the code failed: {err}"
         else:
-            self.load_error = hello.get("load_error") if "ready" not in hello else None
+            # Whatever the jail sends is the code's to forge: only a short string is kept.
+            said = hello.get("load_error") if "ready" not in hello else None
+            self.load_error = None if said is None else str(said)[:300]
         if self.load_error is not None:
             self.close()
 

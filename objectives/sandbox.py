@@ -41,6 +41,9 @@ class Limits:
     file_bytes: int = 8 * 1024 * 1024
     work_bytes: int = 16 * 1024 * 1024
     output_bytes: int = 64 * 1024
+    # All of a jail's processes together (where the machine lets us make a cgroup): the
+    # per-process limit alone lets forked children or shared memory add up.
+    jail_memory_bytes: int = 1024 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,54 @@ def scratch_uid() -> int:
     return 200_000 + secrets.randbelow(800_000)
 
 
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
+def make_cgroups(uid: int, limits: Limits) -> list[str]:
+    """Best effort: control groups capping the jail's total memory and processes.
+
+    cgroup v2 (one hierarchy) or v1 (memory and pids hierarchies); where neither can be made
+    (no permission, no controller), none, and the per-process limits stand alone.
+    """
+    name = f"hh-jail-{uid}"
+    wanted = {
+        "memory.max": limits.jail_memory_bytes,
+        "memory.limit_in_bytes": limits.jail_memory_bytes,
+        "pids.max": limits.processes,
+    }
+    if (CGROUP_ROOT / "cgroup.controllers").exists():
+        candidates = [CGROUP_ROOT / name]
+    else:
+        candidates = [CGROUP_ROOT / "memory" / name, CGROUP_ROOT / "pids" / name]
+    made = []
+    for folder in candidates:
+        try:
+            folder.mkdir()
+        except OSError:
+            continue
+        made.append(str(folder))
+        for setting, value in wanted.items():
+            if (folder / setting).exists():
+                try:
+                    (folder / setting).write_text(str(value))
+                except OSError:
+                    pass
+    return made
+
+
+def remove_cgroups(folders: list[str]) -> None:
+    """Remove the jail's control groups once its processes are gone."""
+    for folder in folders:
+        for _ in range(50):
+            try:
+                os.rmdir(folder)
+                break
+            except FileNotFoundError:
+                break
+            except OSError:
+                time.sleep(0.01)
+
+
 def launch(mode: str, limits: Limits, **config: Any) -> tuple[subprocess.Popen[bytes], int]:
     """Start a jail and hand it its configuration; the caller talks to it and must `stop` it.
 
@@ -109,6 +160,7 @@ def launch(mode: str, limits: Limits, **config: Any) -> tuple[subprocess.Popen[b
         "limits": asdict(limits),
         "prefixes": _prefixes(),
         "wire": str(_WIRE),
+        "cgroups": make_cgroups(uid, limits),
     }
     process = subprocess.Popen(
         [unshare, *_NAMESPACES, interpreter(), "-I", "-S", str(_JAIL)],
@@ -146,6 +198,10 @@ def stop(process: subprocess.Popen[bytes], uid: int) -> None:
         for pid in left:
             _kill(pid)
         time.sleep(0.01)
+    name = f"hh-jail-{uid}"
+    remove_cgroups(
+        [str(CGROUP_ROOT / name), *(str(CGROUP_ROOT / k / name) for k in ("memory", "pids"))]
+    )
 
 
 def _children(pid: int) -> list[int]:

@@ -16,6 +16,9 @@ import math
 from typing import Any
 
 MAX_DEPTH = 100
+# Items in the sets and dicts of one message, together: numbers can be made to collide in a
+# hash table, so a large set costs quadratic time to rebuild, outside the call's time limit.
+MAX_HASHED_ITEMS = 10_000
 # Tag key for the values JSON cannot spell itself; plain JSON objects never appear otherwise.
 TAG = "$"
 
@@ -53,12 +56,14 @@ def encode(value: Any, depth: int = 0) -> Any:
     raise NotPlainData(f"a {kind.__name__} is not plain data")
 
 
-def decode(data: Any, depth: int = 0) -> Any:
+def decode(data: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
     """Rebuild a plain value from `encode`'s output, strictly, as fresh builtin objects.
 
     Raises:
-        NotPlainData: The data is not something `encode` produces.
+        NotPlainData: The data is not something `encode` produces, or its sets and dicts
+            hold more than MAX_HASHED_ITEMS items together.
     """
+    budget = [MAX_HASHED_ITEMS] if budget is None else budget
     if depth > MAX_DEPTH:
         raise NotPlainData(f"nested deeper than {MAX_DEPTH}")
     kind = type(data)
@@ -67,7 +72,7 @@ def decode(data: Any, depth: int = 0) -> Any:
     if kind is float:
         return float(data)
     if kind is list:
-        return [decode(item, depth + 1) for item in data]
+        return [decode(item, depth + 1, budget) for item in data]
     if kind is not dict or set(data) != {TAG, "v"}:
         raise NotPlainData("malformed value")
     tag, body = data[TAG], data["v"]
@@ -78,7 +83,11 @@ def decode(data: Any, depth: int = 0) -> Any:
             return base64.b64decode(body.encode("ascii"), validate=True)
         if type(body) is not list:
             raise NotPlainData("malformed value")
-        items = [decode(item, depth + 1) for item in body]
+        if tag in ("set", "frozenset", "dict"):
+            budget[0] -= len(body)
+            if budget[0] < 0:
+                raise NotPlainData(f"sets and dicts hold more than {MAX_HASHED_ITEMS} items")
+        items = [decode(item, depth + 1, budget) for item in body]
         if tag == "tuple":
             return tuple(items)
         if tag == "set":

@@ -4,6 +4,19 @@ Each entry is (name, what it tries, code). Markers the programs try to leave on 
 named `hh-pwned-*` so the test can look for them.
 """
 
+# Finds the jail's reply pipe (the one write-only pipe it holds) to forge messages on it.
+FIND_REPLY_PIPE = (
+    "import os, stat, fcntl\n"
+    "def reply_pipe():\n"
+    "    for fd in range(3, 64):\n"
+    "        try:\n"
+    "            if stat.S_ISFIFO(os.fstat(fd).st_mode) and "
+    "fcntl.fcntl(fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_WRONLY:\n"
+    "                return fd\n"
+    "        except OSError:\n"
+    "            pass\n"
+)
+
 FAKE_TALLY = '__HH_RESULT__ {"passed": 3, "total": 3, "failures": [], "load_error": null}'
 
 HOSTILE: list[tuple[str, str, str]] = [
@@ -259,5 +272,56 @@ HOSTILE: list[tuple[str, str, str]] = [
         "write files until the work folder is full",
         "def inc(x):\n    i = 0\n    while True:\n        i += 1\n"
         "        open(f'/work/fill{i}', 'wb').write(b'x' * 10 ** 6)\n",
+    ),
+    (
+        "kernel-keyring",
+        "store a key in the uid's kernel keyring, which no namespace isolates",
+        "import ctypes\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "def inc(x):\n"
+        "    libc.syscall(248, b'user', b'hh-pwned', b'left behind', 11, -4)\n    return 0\n",
+    ),
+    (
+        "shared-memory-bomb",
+        "grow memory past the per-process limit with SysV shared memory and memfd",
+        "import ctypes, mmap, os\nlibc = ctypes.CDLL(None, use_errno=True)\n"
+        "def inc(x):\n"
+        "    for _ in range(4):\n"
+        "        seg = libc.syscall(29, 0, 350 << 20, 0o1000 | 0o600)\n"
+        "        if seg >= 0:\n"
+        "            libc.shmat.restype = ctypes.c_void_p\n"
+        "            at = libc.shmat(seg, None, 0)\n"
+        "            ctypes.memset(at, 1, 350 << 20)\n"
+        "    fd = os.memfd_create('hh')\n    os.ftruncate(fd, 350 << 20)\n"
+        "    mmap.mmap(fd, 350 << 20).write(b'x' * (350 << 20))\n    return 0\n",
+    ),
+    (
+        "forked-memory-bomb",
+        "six children each hold 400 MB, under the per-process limit, together 2.4 GB",
+        "import os, time\ndef inc(x):\n    for _ in range(6):\n        if os.fork() == 0:\n"
+        "            block = bytearray(400 << 20)\n            time.sleep(30)\n"
+        "            os._exit(0)\n    time.sleep(30)\n    return 0\n",
+    ),
+    (
+        "hash-collision-reply",
+        "forge a reply whose set of numbers all hash alike, to stall the grader's decoding",
+        FIND_REPLY_PIPE
+        + "import json, sys\ndef inc(x):\n"
+        "    call = sys._getframe(1).f_locals['request']['id']\n"
+        "    big = [k * (2 ** 61 - 1) for k in range(1, 43000)]\n"
+        "    line = json.dumps({'id': call, 'ok': {'$': 'set', 'v': big}}) + '\\n'\n"
+        "    os.write(reply_pipe(), line.encode())\n    return 0\n",
+    ),
+    (
+        "forged-load-error",
+        "forge a load error that is not text, and a megabyte long, before the code is ready",
+        FIND_REPLY_PIPE
+        + "import json\n"
+        "os.write(reply_pipe(), (json.dumps({'load_error': {'x': ['y'] * 10}}) + '\\n').encode())\n"
+        "def inc(x):\n    return 0\n",
+    ),
+    (
+        "setsid-first-process",
+        "leave the jail's process group and linger, hoping the group kill misses it",
+        "import os, time\nos.setsid()\ndef inc(x):\n    time.sleep(300)\n",
     ),
 ]

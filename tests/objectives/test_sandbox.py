@@ -54,6 +54,17 @@ def _processes_of(uids: list[int]) -> list[int]:
     return found
 
 
+def _keys_of(uids: list[int]) -> list[str]:
+    # Kernel keys are per uid, outside every namespace: a jail must leave none behind.
+    lines = Path("/proc/key-users").read_text().splitlines()
+    held = []
+    for line in lines:
+        uid, rest = line.split(":", 1)
+        if int(uid) in uids and rest.split()[1].split("/")[0] != "0":
+            held.append(line.strip())
+    return held
+
+
 def _markers() -> list[Path]:
     return [p for folder in HOST_FOLDERS for p in folder.glob("hh-pwned-*")]
 
@@ -118,6 +129,7 @@ def test_hostile_program_scores_zero_and_leaves_nothing(
     time.sleep(0.2 if name != "double-fork-writer" else 1.5)  # give any survivor time to act
     assert _markers() == [], tries
     assert issued_uids and _processes_of(issued_uids) == [], tries
+    assert _keys_of(issued_uids) == [], tries
     assert received == [], tries
 
 
