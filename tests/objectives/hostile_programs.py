@@ -304,8 +304,7 @@ HOSTILE: list[tuple[str, str, str]] = [
     (
         "hash-collision-reply",
         "forge a reply whose set of numbers all hash alike, to stall the grader's decoding",
-        FIND_REPLY_PIPE
-        + "import json, sys\ndef inc(x):\n"
+        FIND_REPLY_PIPE + "import json, sys\ndef inc(x):\n"
         "    call = sys._getframe(1).f_locals['request']['id']\n"
         "    big = [k * (2 ** 61 - 1) for k in range(1, 43000)]\n"
         "    line = json.dumps({'id': call, 'ok': {'$': 'set', 'v': big}}) + '\\n'\n"
@@ -314,8 +313,7 @@ HOSTILE: list[tuple[str, str, str]] = [
     (
         "forged-load-error",
         "forge a load error that is not text, and a megabyte long, before the code is ready",
-        FIND_REPLY_PIPE
-        + "import json\n"
+        FIND_REPLY_PIPE + "import json\n"
         "os.write(reply_pipe(), (json.dumps({'load_error': {'x': ['y'] * 10}}) + '\\n').encode())\n"
         "def inc(x):\n    return 0\n",
     ),
