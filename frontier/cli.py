@@ -20,6 +20,10 @@ from objectives.vocabulary import ALL_DOMAINS, INTENTS
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+# The search's own verdict corrects for the judge with the calibration shipped with it.
+SHIPPED_CALIBRATION = {"calibration_files": (), "shipped_calibration": True}
+
+
 class UserError(click.ClickException):
     """Bad input from the user: click prints `Error: <message>` on stderr, exit code 2."""
 
@@ -114,12 +118,27 @@ def rescore(
     click.echo(f"wrote {out}")
 
 
-def _analyses(runs_dir: Path, draws: int, seed: int, delta: float) -> tuple[Any, dict[str, Any]]:
+def _analyses(runs_dir: Path, stats: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """The runs and their analyses, with the options `_stats_options` adds."""
     from frontier.analysis.pareto import analyse_all
 
-    _check_draws(draws)
+    _check_draws(stats["draws"])
+    calibration = _calibration(stats)
     runs = _load(runs_dir)
-    return runs, analyse_all(runs.frame, draws=draws, seed=seed, delta=delta)
+    del calibration  # the correction for the judge's errors takes it next
+    return runs, analyse_all(
+        runs.frame, draws=stats["draws"], seed=stats["seed"], delta=stats["delta"]
+    )
+
+
+def _calibration(stats: dict[str, Any]) -> Any:
+    """The judge's calibration set, or a one-line error naming the file, row and fix."""
+    from frontier.analysis.calibration import CalibrationError, load
+
+    try:
+        return load(stats["calibration_files"], stats["shipped_calibration"])
+    except CalibrationError as err:
+        raise UserError(f"--calibration {err}") from err
 
 
 def _load(runs_dir: Path) -> Any:
@@ -167,6 +186,21 @@ def _stats_options(command: F) -> F:
     command = click.option("--draws", default=1000, show_default=True, help="Bootstrap resamples.")(
         command
     )
+    command = click.option(
+        "--shipped-calibration/--no-shipped-calibration",
+        default=True,
+        show_default=True,
+        help="Estimate the refusal classifier's errors from its held-out predictions on the "
+        "human labels it ships with; --no-shipped-calibration uses only --calibration files.",
+    )(command)
+    command = click.option(
+        "--calibration",
+        "calibration_files",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Labelled answers (CSV/JSONL: prompt, response, intent, label) that add to the "
+        "shipped calibration of the judge (repeatable).",
+    )(command)
     runs_option = click.option(
         "--runs",
         "runs_dir",
@@ -180,7 +214,7 @@ def _stats_options(command: F) -> F:
 @main.command()
 @_stats_options
 @click.option("--json", "as_json", is_flag=True, help="Print the verdicts and points as JSON.")
-def verdict(runs_dir: Path, draws: int, seed: int, delta: float, as_json: bool) -> None:
+def verdict(runs_dir: Path, as_json: bool, **stats: Any) -> None:
     """State whether the helpful-vs-harmless trade-off is present, overall and per domain.
 
     With --json, undefined numbers (helpfulness with no benign or borderline scenario, a
@@ -189,7 +223,7 @@ def verdict(runs_dir: Path, draws: int, seed: int, delta: float, as_json: bool) 
     from reports.missing import to_json
     from reports.terminal import front_table
 
-    runs, analyses = _analyses(runs_dir, draws, seed, delta)
+    runs, analyses = _analyses(runs_dir, stats)
     if as_json:
         payload = {
             name: {"verdict": found.verdict.as_dict(), "points": found.points}
@@ -215,16 +249,14 @@ def verdict(runs_dir: Path, draws: int, seed: int, delta: float, as_json: bool) 
     help="Where to write the chart: .html, .png or .svg.",
 )
 @click.option("--domain", default=None, help="Chart only this domain.")
-def plot(
-    runs_dir: Path, draws: int, seed: int, delta: float, out: Path, domain: str | None
-) -> None:
+def plot(runs_dir: Path, out: Path, domain: str | None, **stats: Any) -> None:
     """Draw the frontier: every config with CI bars, the front, the ideal point."""
     from reports.charts import frontier_chart, frontier_points, undrawn
 
     if out.suffix not in (".html", ".png", ".svg"):
         raise UserError(f"--out must end in .html, .png or .svg: {out}")
     _check_writable(out)
-    runs, analyses = _analyses(runs_dir, draws, seed, delta)
+    runs, analyses = _analyses(runs_dir, stats)
     domains = sorted(str(d) for d in runs.frame["domain"].dropna().unique())
     if domain is not None and domain not in domains:
         raise UserError(f"no runs for --domain {domain}; domains found: {', '.join(domains)}")
@@ -254,9 +286,7 @@ def plot(
 )
 @click.option("--title", default="hh-frontier review", show_default=True)
 @click.option("--cases", default=40, show_default=True, help="Cases to review shown per kind.")
-def report(
-    runs_dir: Path, draws: int, seed: int, delta: float, out: Path, title: str, cases: int
-) -> None:
+def report(runs_dir: Path, out: Path, title: str, cases: int, **stats: Any) -> None:
     """Write the self-contained HTML review report (opens offline)."""
     from reports.build import report_data, write_report
 
@@ -264,10 +294,12 @@ def report(
         raise UserError(f"--out must end in .html: {out}")
     if cases < 0:
         raise UserError("--cases must be 0 or more")
-    _check_draws(draws)
+    _check_draws(stats["draws"])
     _check_writable(out)
+    calibration = _calibration(stats)
+    del calibration  # the correction for the judge's errors takes it next
     runs = _load(runs_dir)
-    data = report_data(runs, title, draws, seed, delta, cases)
+    data = report_data(runs, title, stats["draws"], stats["seed"], stats["delta"], cases)
     write_report(data, out)
     click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     click.echo(runs.summary())
@@ -328,7 +360,7 @@ def search(
     import os
 
     from frontier.search.evaluate import InspectEvaluator, task_factory
-    from frontier.search.run import run_search
+    from frontier.search.run import dask_runner, run_search
     from frontier.search.space import EvalSetup
     from reports.terminal import front_table
 
@@ -353,7 +385,8 @@ def search(
         if client is not None:
             client.close()
     click.echo(f"evaluated {len(result.evaluated)} configurations; logs in {runs_dir}")
-    runs, analyses = _analyses(runs_dir, draws, seed, 0.02)
+    stats = {"draws": draws, "seed": seed, "delta": 0.02}
+    runs, analyses = _analyses(runs_dir, {**stats, **SHIPPED_CALIBRATION})
     click.echo(runs.summary())
     click.echo(front_table(analyses["overall"].points))
     for name, analysis in analyses.items():
@@ -376,21 +409,6 @@ def _check_task_file(path: str, load: Callable[[str], Any]) -> None:
         if str(err) in own:
             raise UserError(str(err)) from err
         raise
-
-
-def dask_runner(scheduler: str | None, workers: int) -> tuple[Any, Any]:
-    """A Dask runner for pymoo, on an existing scheduler or a loopback LocalCluster."""
-    from dask.distributed import Client, LocalCluster
-    from pymoo.parallelization.dask import DaskParallelization
-
-    if scheduler:
-        client = Client(scheduler)  # type: ignore[no-untyped-call]
-    else:
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
-        )
-        client = Client(cluster)  # type: ignore[no-untyped-call]
-    return DaskParallelization(client), client
 
 
 if __name__ == "__main__":

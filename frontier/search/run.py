@@ -163,3 +163,18 @@ def run_search(
             copy_algorithm=False,
         )
     return SearchResult(recorder.log[:budget])
+
+
+def dask_runner(scheduler: str | None, workers: int) -> tuple[Any, Any]:
+    """A Dask runner for pymoo, on an existing scheduler or a loopback LocalCluster."""
+    from dask.distributed import Client, LocalCluster
+    from pymoo.parallelization.dask import DaskParallelization
+
+    if scheduler:
+        client = Client(scheduler)  # type: ignore[no-untyped-call]
+    else:
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        )
+        client = Client(cluster)  # type: ignore[no-untyped-call]
+    return DaskParallelization(client), client

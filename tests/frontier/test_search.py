@@ -179,7 +179,7 @@ def test_the_search_reports_an_unreadable_log_in_one_line(
 
 
 def test_dask_local_cluster_runs_a_tiny_search(tmp_path: Path) -> None:
-    from frontier.cli import dask_runner
+    from frontier.search.run import dask_runner
 
     runner, client = dask_runner(None, workers=2)
     try:
