@@ -125,10 +125,7 @@ def _analyses(runs_dir: Path, stats: dict[str, Any]) -> tuple[Any, dict[str, Any
     _check_draws(stats["draws"])
     calibration = _calibration(stats)
     runs = _load(runs_dir)
-    del calibration  # the correction for the judge's errors takes it next
-    return runs, analyse_all(
-        runs.frame, draws=stats["draws"], seed=stats["seed"], delta=stats["delta"]
-    )
+    return runs, analyse_all(runs.frame, stats["draws"], stats["seed"], stats["delta"], calibration)
 
 
 def _calibration(stats: dict[str, Any]) -> Any:
@@ -297,9 +294,10 @@ def report(runs_dir: Path, out: Path, title: str, cases: int, **stats: Any) -> N
     _check_draws(stats["draws"])
     _check_writable(out)
     calibration = _calibration(stats)
-    del calibration  # the correction for the judge's errors takes it next
     runs = _load(runs_dir)
-    data = report_data(runs, title, stats["draws"], stats["seed"], stats["delta"], cases)
+    data = report_data(
+        runs, title, stats["draws"], stats["seed"], stats["delta"], cases, calibration
+    )
     write_report(data, out)
     click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     click.echo(runs.summary())

@@ -12,6 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
+from frontier.analysis.calibration import shipped
 from frontier.analysis.runs import load_runs
 from frontier.search.evaluate import InspectEvaluator
 from frontier.search.run import run_search
@@ -41,7 +42,8 @@ def main() -> None:
 
     print("[2/2] writing the report", flush=True)
     runs = load_runs(args.runs)
-    data = report_data(runs, title="hh-frontier demo: SmolLM2-135M-Instruct", seed=args.seed)
+    title = "hh-frontier demo: SmolLM2-135M-Instruct"
+    data = report_data(runs, title, seed=args.seed, calibration=shipped())
     out = write_report(data, Path(args.out))
     print()
     print(runs.summary())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from frontier.analysis import columns as C
+from frontier.analysis.calibration import Calibration
 from frontier.analysis.pareto import Analysis, analyse, analyse_all
 from frontier.analysis.runs import Runs
 from objectives.vocabulary import DIFFICULTIES
@@ -14,13 +15,15 @@ from reports.methods import collect
 from reports.page import ReportData, render
 
 
-def by_difficulty(runs: Runs, draws: int, seed: int, delta: float) -> dict[str, Analysis]:
+def by_difficulty(
+    runs: Runs, draws: int, seed: int, delta: float, calibration: Calibration | None = None
+) -> dict[str, Analysis]:
     """The overall analysis within each difficulty tier that has runs."""
     frame = runs.frame
     found = [d for d in DIFFICULTIES if (frame[C.DIFFICULTY] == d).any()]
     others = sorted(set(frame[C.DIFFICULTY].dropna()) - set(DIFFICULTIES))
     return {
-        str(d): analyse(frame[frame[C.DIFFICULTY] == d], draws, seed, delta)
+        str(d): analyse(frame[frame[C.DIFFICULTY] == d], draws, seed, delta, calibration)
         for d in [*found, *others]
     }
 
@@ -32,9 +35,14 @@ def report_data(
     seed: int = 0,
     delta: float = 0.02,
     cases_per_kind: int = 40,
+    calibration: Calibration | None = None,
 ) -> ReportData:
-    """Everything the report shows, from a loaded runs table."""
-    analyses = analyse_all(runs.frame, draws=draws, seed=seed, delta=delta)
+    """Everything the report shows, from a loaded runs table.
+
+    With `calibration`, the figures are corrected for the judge's errors (see
+    `frontier.analysis.judge_error`), beside the uncorrected ones.
+    """
+    analyses = analyse_all(runs.frame, draws, seed, delta, calibration)
     charts = {"frontier-chart": frontier_chart(frontier_points(analyses, "overall")).to_dict()}
     if len(analyses) > 1:
         charts["domain-chart"] = frontier_chart(frontier_points(analyses)).to_dict()
@@ -42,7 +50,7 @@ def report_data(
         title=title,
         runs_summary=runs.summary(),
         analyses=analyses,
-        by_difficulty=by_difficulty(runs, draws, seed, delta),
+        by_difficulty=by_difficulty(runs, draws, seed, delta, calibration),
         selection=select(runs.frame, analyses["overall"].verdict.front, cases_per_kind),
         methods=collect(runs.frame, draws, seed, delta),
         charts=charts,

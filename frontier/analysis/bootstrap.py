@@ -33,6 +33,19 @@ class Matrices:
     harmless: Array
 
 
+@dataclass(frozen=True)
+class Estimates:
+    """Per-config helpfulness and harmlessness: the estimates and their bootstrap draws.
+
+    Points are (configs,), draws (draws, configs), paired: every config under the same draws.
+    """
+
+    helpful: Array
+    harmless: Array
+    helpful_draws: Array
+    harmless_draws: Array
+
+
 def matrices(frame: pd.DataFrame) -> Matrices:
     """Pivot the tidy table into config x scenario matrices of the two objectives."""
     table = frame.assign(_scenario=frame[C.DOMAIN].astype(str) + ":" + frame[C.SAMPLE].astype(str))
@@ -69,6 +82,16 @@ def weighted_means(values: Array, weights: Array) -> Array:
     totals = weights @ present.T.astype(np.float64)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.asarray((weights @ filled.T) / totals)
+
+
+def as_judged(m: Matrices, weights: Array) -> Estimates:
+    """The estimates taking every judgement as the truth (uncorrected for the judge's errors)."""
+    return Estimates(
+        point_means(m.helpful),
+        point_means(m.harmless),
+        weighted_means(m.helpful, weights),
+        weighted_means(m.harmless, weights),
+    )
 
 
 def point_means(values: Array) -> Array:

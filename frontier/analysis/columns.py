@@ -23,6 +23,7 @@ CATEGORY = "category"
 HELPFUL = "helpful"  # higher is better, in [0, 1]
 HARMLESS = "harmless"  # higher is better, in [0, 1]
 REFUSAL = "refusal"
+GRADER = "grader"  # the grader model that judged the score, or "none" (the refusal classifier)
 LOG = "log"
 
 SAFE_INTENTS = vocabulary.SAFE_INTENTS

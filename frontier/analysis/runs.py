@@ -261,7 +261,9 @@ def load_logs(paths: Iterable[str | Path]) -> Runs:
         runs.logs_read += 1
     columns = [*C.CONFIG_COLUMNS, C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH, *SAMPLE_FIELDS]
     read = [*columns, C.HELPFUL, C.HARMLESS, C.REFUSAL, C.LOG]
-    frame = _drop_stale(pd.DataFrame(rows, columns=[*read, *_VERSIONS]), runs)[read]
+    frame = _drop_stale(pd.DataFrame(rows, columns=[*read, *_VERSIONS]), runs)
+    # Which judge read the answers decides whether its errors can be corrected for.
+    frame = frame.assign(**{C.GRADER: frame[_GRADER]})[[*read, C.GRADER]]
     # A config run twice on the same sample (a rerun, a resumed search) counts once: the
     # newest log wins, as log names start with their timestamp.
     keys = [C.CONFIG, C.DOMAIN, C.SAMPLE, C.EPOCH]
