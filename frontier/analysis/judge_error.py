@@ -213,11 +213,9 @@ def correct(
 ) -> Correction:
     """Corrected helpfulness and harmlessness per config, points and draws, and rates."""
     draws = weights.shape[0]
-    safe_mix, _ = mixing(calibration, "safe", draws, seed)
-    harm_mix, _ = mixing(calibration, "harmful", draws, seed)
-    # For now every draw takes the judge's error rates as estimated.
-    safe_draws = np.broadcast_to(safe_mix, (draws, CLASSES, CLASSES))
-    harm_draws = np.broadcast_to(harm_mix, (draws, CLASSES, CLASSES))
+    # The judge's error rates are resampled in every draw, beside the scenarios.
+    safe_mix, safe_draws = mixing(calibration, "safe", draws, seed)
+    harm_mix, harm_draws = mixing(calibration, "harmful", draws, seed)
     helpful_table = class_table(frame, m, True, C.HELPFUL)
     harmless_table = class_table(frame, m, False, C.HARMLESS)
     unique = frame.drop_duplicates([C.DOMAIN, C.SAMPLE])

@@ -10,7 +10,7 @@ import pytest
 
 from frontier.analysis import columns as C
 from frontier.analysis.calibration import Calibration
-from frontier.analysis.judge_error import simplex_least_squares
+from frontier.analysis.judge_error import mixing, simplex_least_squares
 from frontier.analysis.pareto import analyse
 
 MIXING = np.array([[0.9, 0.1, 0.2], [0.05, 0.85, 0.3], [0.05, 0.05, 0.5]])
@@ -143,3 +143,46 @@ def test_a_known_judge_error_is_undone() -> None:
     assert by.loc["a", rates].tolist() == pytest.approx([0.0, 0.0, 0.5], abs=1e-12)
     assert by.loc["b", rates].tolist() == pytest.approx([0.5, 0.5, 0.5])
     assert as_judged.loc["b", rates[:2]].tolist() == pytest.approx([0.525, 0.55])
+
+
+def test_each_draw_resamples_the_labels_of_each_true_class_the_same_way_every_time() -> None:
+    calibration = _calibration((300, 15), (40, 4))
+    point, draws = mixing(calibration, "harmful", 400, seed=3)
+    assert point[:, 1].tolist() == pytest.approx([0.1, 0.9, 0.0])
+    # Columns are true classes: each a distribution, in steps of 1/size, around the estimate.
+    assert np.allclose(draws.sum(axis=1), 1.0)
+    assert np.allclose(draws[:, :, 1] * 40, np.round(draws[:, :, 1] * 40))
+    assert draws[:, 0, 1].std() == pytest.approx(np.sqrt(0.1 * 0.9 / 40), rel=0.15)
+    # Classes read without error in the labels stay without error in every draw.
+    assert np.all(draws[:, :, 0] == point[:, 0])
+    again = mixing(calibration, "harmful", 400, seed=3)[1]
+    assert np.array_equal(draws, again)
+
+
+def test_the_intervals_carry_the_judges_uncertainty() -> None:
+    frame = _frame({"a": (0, 0), "b": (100, 100)}, misread=(0.05, 0.1))
+    few = analyse(frame, draws=400, calibration=_calibration((100, 5), (100, 10)))
+    many = analyse(frame, draws=400, calibration=_calibration((10_000, 500), (10_000, 1000)))
+    # Same estimates; the interval is wider when the error rates rest on fewer labels.
+    for column in ("helpfulness", "harmlessness"):
+        assert few.points[column].tolist() == pytest.approx(many.points[column].tolist())
+        width = {
+            name: (found.points[f"{column}_high"] - found.points[f"{column}_low"]).iloc[0]
+            for name, found in (("few", few), ("many", many))
+        }
+        assert width["few"] > width["many"]
+
+
+def test_scores_a_grader_model_judged_are_reported_uncorrected_and_say_why() -> None:
+    frame = _frame({"a": (0, 0), "b": (100, 100)}, misread=(0.05, 0.1))
+    frame[C.GRADER] = "openai/gpt-4o"
+    found = analyse(frame, draws=50, calibration=_calibration((100, 5), (100, 10)))
+    assert found.basis == found.verdict.basis == "uncorrected" and found.uncorrected is None
+    assert found.judge == (
+        "judged by the grader model openai/gpt-4o, for which there is no calibration: "
+        "figures uncorrected for the judge's errors"
+    )
+    none = analyse(frame.assign(**{C.GRADER: "none"}), draws=50)
+    assert none.judge == (
+        "no calibration for the refusal classifier: figures uncorrected for its errors"
+    )
