@@ -148,11 +148,6 @@ def build_root(config: dict[str, Any]) -> None:
     options = f"size={size},mode=0700,uid={uid},gid={uid}"
     _mount("none", NEW_ROOT + "/work", "tmpfs", MS_NOSUID | MS_NODEV, options)
     os.symlink("/work", NEW_ROOT + "/tmp")
-    for name, content in config.get("files", {}).items():
-        target = os.path.join(NEW_ROOT, "work", os.path.basename(name))
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        os.chown(target, uid, uid)
     writable = {NEW_ROOT + "/work", NEW_ROOT + "/proc"}
     writable |= {f"{NEW_ROOT}/dev/{name}" for name in DEVICES}
     _read_only_everywhere_but(writable)
@@ -234,8 +229,19 @@ def serve(config: dict[str, Any], wire: Any, requests: Any) -> None:
             send({"id": request["id"], "error": f"the return value cannot be sent: {err}"})
 
 
+def write_files(files: dict[str, str]) -> None:
+    """Write the job's files into the work folder (as the scratch uid, which owns it)."""
+    for name, content in files.items():
+        with open(os.path.join("/work", os.path.basename(name)), "w", encoding="utf-8") as out:
+            out.write(content)
+
+
 def main() -> None:
-    """Read the configuration, build the jail, drop privileges, run or serve."""
+    """Build the jail from the first line, drop privileges, then run or serve the second.
+
+    The jail is built before its job arrives, so a grader can keep one ready while it
+    grades the last answer; the job (the code, or the files and command) is the second line.
+    """
     requests = os.fdopen(os.dup(0), "rb")
     config = json.loads(requests.readline())
     spec = importlib.util.spec_from_file_location("hh_wire", config["wire"])
@@ -244,10 +250,15 @@ def main() -> None:
     spec.loader.exec_module(wire)
     build_root(config)
     drop_privileges(config)
-    if config["mode"] == "run":
+    line = requests.readline()
+    if not line:
+        return  # a spare jail that was never used
+    job = json.loads(line)
+    if job["mode"] == "run":
+        write_files(job.get("files", {}))
         requests.close()
-        os.execv(config["argv"][0], config["argv"])
-    serve(config, wire, requests)
+        os.execv(job["argv"][0], job["argv"])
+    serve(job, wire, requests)
 
 
 if __name__ == "__main__":

@@ -179,10 +179,10 @@ def test_scores_a_grader_model_judged_are_reported_uncorrected_and_say_why() -> 
     found = analyse(frame, draws=50, calibration=_calibration((100, 5), (100, 10)))
     assert found.basis == found.verdict.basis == "uncorrected" and found.uncorrected is None
     assert found.judge == (
-        "judged by the grader model openai/gpt-4o, for which there is no calibration: "
-        "figures uncorrected for the judge's errors"
+        "figures as judged, uncorrected: the grader model openai/gpt-4o judged these "
+        "scores, and there is no calibration for it"
     )
     none = analyse(frame.assign(**{C.GRADER: "none"}), draws=50)
     assert none.judge == (
-        "no calibration for the refusal classifier: figures uncorrected for its errors"
+        "figures as judged, uncorrected: no calibration for the refusal classifier"
     )
