@@ -209,9 +209,10 @@ def launch(mode: str, limits: Limits, **job: Any) -> tuple[subprocess.Popen[byte
         taken = _spares.pop(fits[0]) if fits else None
     process, uid = (taken[0], taken[1]) if taken else _build(limits)
     _send_line(process, {**job, "mode": mode})
-    with _spares_lock:
-        while len(_spares) < SPARES:
-            _spares.append((*_build(limits), limits))
+    if limits == Limits():  # jails with other limits are rare (tests, probes): no spares
+        with _spares_lock:
+            while len(_spares) < SPARES:
+                _spares.append((*_build(limits), limits))
     return process, uid
 
 
