@@ -76,6 +76,10 @@ def decode(data: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
     if kind is not dict or set(data) != {TAG, "v"}:
         raise NotPlainData("malformed value")
     tag, body = data[TAG], data["v"]
+    if tag in ("set", "frozenset", "dict") and type(body) is list:
+        budget[0] -= len(body)
+        if budget[0] < 0:
+            raise NotPlainData(f"sets and dicts hold more than {MAX_HASHED_ITEMS} items")
     try:
         if tag == "float" and body in ("nan", "inf", "-inf"):
             return float(body)
@@ -83,10 +87,6 @@ def decode(data: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
             return base64.b64decode(body.encode("ascii"), validate=True)
         if type(body) is not list:
             raise NotPlainData("malformed value")
-        if tag in ("set", "frozenset", "dict"):
-            budget[0] -= len(body)
-            if budget[0] < 0:
-                raise NotPlainData(f"sets and dicts hold more than {MAX_HASHED_ITEMS} items")
         items = [decode(item, depth + 1, budget) for item in body]
         if tag == "tuple":
             return tuple(items)
