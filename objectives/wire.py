@@ -121,7 +121,7 @@ def loads(line: bytes) -> dict[str, Any]:
     try:
         message = json.loads(line, parse_constant=refuse)
     except (ValueError, RecursionError) as err:
-        raise NotPlainData(f"not a message: {type(err).__name__}") from err
+        raise NotPlainData(f"not a message: {type(err).__name__}: {str(err)[:100]}") from err
     if type(message) is not dict:
         raise NotPlainData("not a message: not a JSON object")
     return message
