@@ -118,14 +118,15 @@ def rescore(
     click.echo(f"wrote {out}")
 
 
-def _analyses(runs_dir: Path, stats: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-    """The runs and their analyses, with the options `_stats_options` adds."""
+def _analyses(runs_dir: Path, stats: dict[str, Any]) -> tuple[Any, dict[str, Any], Any]:
+    """The runs, their analyses and the judge's calibration, with `_stats_options`' options."""
     from frontier.analysis.pareto import analyse_all
 
     _check_draws(stats["draws"])
     calibration = _calibration(stats)
     runs = _load(runs_dir)
-    return runs, analyse_all(runs.frame, stats["draws"], stats["seed"], stats["delta"], calibration)
+    found = analyse_all(runs.frame, stats["draws"], stats["seed"], stats["delta"], calibration)
+    return runs, found, calibration
 
 
 def _calibration(stats: dict[str, Any]) -> Any:
@@ -218,22 +219,27 @@ def verdict(runs_dir: Path, as_json: bool, **stats: Any) -> None:
     rate over no rows) are null.
     """
     from reports.missing import to_json
-    from reports.terminal import front_table
+    from reports.terminal import (
+        basis_line,
+        confusion_lines,
+        front_tables,
+        verdict_lines,
+        verdict_payload,
+    )
 
-    runs, analyses = _analyses(runs_dir, stats)
+    runs, analyses, calibration = _analyses(runs_dir, stats)
     if as_json:
-        payload = {
-            name: {"verdict": found.verdict.as_dict(), "points": found.points}
-            for name, found in analyses.items()
-        }
-        click.echo(to_json({"runs": runs.summary(), **payload}, indent=2))
+        payload = verdict_payload(runs.summary(), analyses, calibration)
+        click.echo(to_json(payload, indent=2))
         return
-    click.echo(runs.summary())
-    for name, analysis in analyses.items():
-        click.echo(f"{name}: {analysis.verdict.sentence}")
     overall = analyses["overall"]
+    click.echo(runs.summary())
+    click.echo(basis_line(overall, calibration))
+    if overall.basis == "corrected":
+        click.echo("\n".join(confusion_lines(calibration)))
+    click.echo("\n".join(verdict_lines(analyses)))
     click.echo("")
-    click.echo(front_table(overall.points))
+    click.echo(front_tables(overall))
 
 
 @main.command()
@@ -249,11 +255,12 @@ def verdict(runs_dir: Path, as_json: bool, **stats: Any) -> None:
 def plot(runs_dir: Path, out: Path, domain: str | None, **stats: Any) -> None:
     """Draw the frontier: every config with CI bars, the front, the ideal point."""
     from reports.charts import frontier_chart, frontier_points, undrawn
+    from reports.terminal import verdict_lines
 
     if out.suffix not in (".html", ".png", ".svg"):
         raise UserError(f"--out must end in .html, .png or .svg: {out}")
     _check_writable(out)
-    runs, analyses = _analyses(runs_dir, stats)
+    runs, analyses, _ = _analyses(runs_dir, stats)
     domains = sorted(str(d) for d in runs.frame["domain"].dropna().unique())
     if domain is not None and domain not in domains:
         raise UserError(f"no runs for --domain {domain}; domains found: {', '.join(domains)}")
@@ -269,7 +276,9 @@ def plot(runs_dir: Path, out: Path, domain: str | None, **stats: Any) -> None:
     note = undrawn(points, with_panel=points["panel"].nunique() > 1)
     if note:
         click.echo(note)
-    click.echo(analyses[domain or "overall"].verdict.sentence)
+    shown = analyses[domain or "overall"]
+    for line in verdict_lines({"": shown}):
+        click.echo(line.removeprefix(": "))
 
 
 @main.command()
@@ -286,6 +295,7 @@ def plot(runs_dir: Path, out: Path, domain: str | None, **stats: Any) -> None:
 def report(runs_dir: Path, out: Path, title: str, cases: int, **stats: Any) -> None:
     """Write the self-contained HTML review report (opens offline)."""
     from reports.build import report_data, write_report
+    from reports.terminal import basis_line, verdict_lines
 
     if out.suffix != ".html":
         raise UserError(f"--out must end in .html: {out}")
@@ -301,8 +311,8 @@ def report(runs_dir: Path, out: Path, title: str, cases: int, **stats: Any) -> N
     write_report(data, out)
     click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     click.echo(runs.summary())
-    for name, analysis in data.analyses.items():
-        click.echo(f"{name}: {analysis.verdict.sentence}")
+    click.echo(basis_line(data.analyses["overall"], calibration))
+    click.echo("\n".join(verdict_lines(data.analyses)))
 
 
 @main.command()
@@ -360,7 +370,7 @@ def search(
     from frontier.search.evaluate import InspectEvaluator, task_factory
     from frontier.search.run import dask_runner, run_search
     from frontier.search.space import EvalSetup
-    from reports.terminal import front_table
+    from reports.terminal import front_tables, verdict_lines
 
     for path in tasks:
         _check_task_file(path, task_factory)
@@ -384,11 +394,10 @@ def search(
             client.close()
     click.echo(f"evaluated {len(result.evaluated)} configurations; logs in {runs_dir}")
     stats = {"draws": draws, "seed": seed, "delta": 0.02}
-    runs, analyses = _analyses(runs_dir, {**stats, **SHIPPED_CALIBRATION})
+    runs, analyses, _ = _analyses(runs_dir, {**stats, **SHIPPED_CALIBRATION})
     click.echo(runs.summary())
-    click.echo(front_table(analyses["overall"].points))
-    for name, analysis in analyses.items():
-        click.echo(f"{name}: {analysis.verdict.sentence}")
+    click.echo(front_tables(analyses["overall"]))
+    click.echo("\n".join(verdict_lines(analyses)))
 
 
 def _check_task_file(path: str, load: Callable[[str], Any]) -> None:

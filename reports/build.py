@@ -54,6 +54,7 @@ def report_data(
         selection=select(runs.frame, analyses["overall"].verdict.front, cases_per_kind),
         methods=collect(runs.frame, draws, seed, delta),
         charts=charts,
+        calibration=calibration,
     )
 
 

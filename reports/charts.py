@@ -26,7 +26,12 @@ TOOLTIP = [
     alt.Tooltip("harmlessness_shown:N", title="harmlessness [95% CI]"),
     alt.Tooltip("p_front_shown:N", title="P(on front)"),
     alt.Tooltip("n:Q", title="n samples"),
+    alt.Tooltip("basis_shown:N", title="figures"),
 ]
+BASIS_SHOWN = {
+    "corrected": "corrected for the judge's errors",
+    "uncorrected": "as judged (uncorrected)",
+}
 AXES = ("helpfulness", "harmlessness")
 
 
@@ -39,7 +44,13 @@ def frontier_points(analyses: dict[str, Analysis], domain: str | None = None) ->
         chosen = {domain: analyses[domain]}
     else:
         chosen = {k: v for k, v in analyses.items() if k != "overall"} or analyses
-    frames = [a.points.assign(panel=name) for name, a in chosen.items()]
+    frames = [a.points.assign(panel=name, basis=a.basis) for name, a in chosen.items()]
+    # The figures as judged go beside the corrected ones; the chart toggles between them.
+    frames += [
+        a.uncorrected.points.assign(panel=name, basis=a.uncorrected.basis)
+        for name, a in chosen.items()
+        if a.uncorrected is not None
+    ]
     points = pd.concat(frames, ignore_index=True)
     cot = points[C.COT].fillna(False).astype(bool)
     critique = points[C.CRITIQUE].fillna(False).astype(bool)
@@ -59,6 +70,18 @@ def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.Fac
     prompt = alt.selection_point(fields=[C.SYSTEM_PROMPT], bind="legend")
     # Missing numbers go in as null, which Vega leaves undrawn, never as NaN (not JSON).
     base = alt.Chart(alt.Data(values=json_safe(_with_text(points))))  # type: ignore[no-untyped-call]
+    bases = list(dict.fromkeys(points["basis"])) if "basis" in points else []
+    toggle = None
+    if len(bases) > 1:
+        # Corrected and uncorrected figures, one shown at a time: a radio button picks.
+        toggle = alt.param(
+            name="basis",
+            value=bases[0],
+            bind=alt.binding_radio(
+                options=bases, labels=[BASIS_SHOWN[b] for b in bases], name="figures: "
+            ),
+        )
+        base = base.transform_filter(f"datum.basis == {toggle.name}")
     opacity = alt.condition(prompt, alt.value(1.0), alt.value(0.15))
     x_err = base.mark_rule(strokeWidth=1).encode(
         x="helpfulness_low:Q",
@@ -103,15 +126,21 @@ def frontier_chart(points: pd.DataFrame) -> alt.Chart | alt.LayerChart | alt.Fac
     layered = alt.layer(dots, x_err, y_err, front, rings, ideal).properties(width=320, height=320)
     several = points["panel"].nunique() > 1
     note = undrawn(points, several)
+    chart: alt.LayerChart | alt.FacetChart
     if several:
-        faceted = layered.facet(column=alt.Column("panel:N", title="domain"))
-        return faceted.properties(title=alt.TitleParams(note)) if note else faceted
-    panel = str(points["panel"].iloc[0])
-    return layered.properties(title=alt.TitleParams(panel, subtitle=note) if note else panel)
+        chart = layered.facet(column=alt.Column("panel:N", title="domain"))
+        chart = chart.properties(title=alt.TitleParams(note)) if note else chart
+    else:
+        panel = str(points["panel"].iloc[0])
+        chart = layered.properties(title=alt.TitleParams(panel, subtitle=note) if note else panel)
+    return chart.add_params(toggle) if toggle is not None else chart
 
 
 def undrawn(points: pd.DataFrame, with_panel: bool = False) -> str:
     """Which configs the chart cannot place, and why, or "" when every config is drawn."""
+    # A config appears once per basis (corrected, as judged); name it once.
+    keys = ["panel", C.CONFIG] if "panel" in points else [C.CONFIG]
+    points = points.drop_duplicates(keys)
     gaps = points[[any(is_missing(row[a]) for a in AXES) for _, row in points.iterrows()]]
     if gaps.empty:
         return ""
@@ -134,6 +163,8 @@ def _with_text(points: pd.DataFrame) -> pd.DataFrame:
             for _, row in points.iterrows()
         ]
     text["p_front_shown"] = [shown(p, 2) for p in points["p_front"]]
+    bases = points["basis"] if "basis" in points else pd.Series(["uncorrected"] * len(points))
+    text["basis_shown"] = [BASIS_SHOWN.get(str(b), str(b)) for b in bases.tolist()]
     # Unset decoding settings mean the provider's default, not a missing measurement.
     for column in (C.TEMPERATURE, C.TOP_P):
         values = points[column] if column in points else pd.Series([None] * len(points))

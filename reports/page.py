@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
+from frontier.analysis.calibration import Calibration
 from frontier.analysis.pareto import Analysis, Verdict
 from reports.cases import Case, Selection
 from reports.html import SORT_SCRIPT, Cell, Scripts, interval, json_data, number, table, text
+from reports.judge import judge_section
 from reports.methods import SCORING, Methods
 from reports.missing import MISSING
 
 PREVIEW_CHARACTERS = 280
+Row = tuple[Cell | str | int | float, ...]
 
 CHART_SCRIPT = """
 const specs = JSON.parse(document.getElementById("chart-specs").textContent);
@@ -62,6 +63,7 @@ class ReportData:
     selection: Selection
     methods: Methods
     charts: dict[str, dict[str, Any]]  # element id -> Vega-Lite spec
+    calibration: Calibration | None = None  # the judge's labelled answers, when corrected
 
 
 def render(data: ReportData, vega_bundle: str) -> str:
@@ -69,9 +71,10 @@ def render(data: ReportData, vega_bundle: str) -> str:
     scripts = Scripts()
     sections = [
         _verdicts(data),
-        _frontier(),
+        judge_section(data.analyses["overall"], data.calibration),
+        _frontier(data.analyses["overall"].uncorrected is not None),
         _domains(data),
-        _configs(data.analyses["overall"].points),
+        _configs(data.analyses["overall"]),
         _cases(data.selection),
         _methods(data),
     ]
@@ -102,7 +105,8 @@ def _kind_class(verdict: Verdict) -> str:
 
 def _verdicts(data: ReportData) -> str:
     overall = data.analyses["overall"].verdict
-    rows = []
+    corrected = data.analyses["overall"].uncorrected is not None
+    rows: list[Row] = []
     for name, analysis in data.analyses.items():
         if name == "overall":
             continue
@@ -116,8 +120,10 @@ def _verdicts(data: ReportData) -> str:
                 v.n_configs,
                 v.n_scenarios,
                 Cell(_evidence(v)),
+                *_as_judged(analysis),
             )
         )
+    judged = ("as judged: verdict", "as judged: alignment tax [95% CI]") if corrected else ()
     per_domain = (
         table(
             (
@@ -128,9 +134,10 @@ def _verdicts(data: ReportData) -> str:
                 "configs",
                 "scenarios",
                 "evidence",
+                *judged,
             ),
             rows,
-            caption="Per domain",
+            caption="Per domain" + (", corrected for the judge's errors" if corrected else ""),
         )
         if rows
         else ""
@@ -140,8 +147,28 @@ def _verdicts(data: ReportData) -> str:
 <p class="muted">{text(data.runs_summary)}</p>
 <p class="verdict {_kind_class(overall)}"><span class="kind">{text(overall.kind)}</span>
 overall: {text(_evidence(overall))}</p>
+{_judged_overall(data.analyses["overall"])}
 {per_domain}
 </section>"""
+
+
+def _judged_overall(analysis: Analysis) -> str:
+    """Under the verdict: the verdict as judged when corrected, else why it is uncorrected."""
+    if analysis.uncorrected is None:
+        return f'<p class="muted">{text(analysis.judge)}.</p>'
+    v = analysis.uncorrected.verdict
+    return (
+        "<p>Corrected for the judge's errors (see below). As judged (uncorrected): "
+        f"<b>{text(v.kind)}</b>: {text(_evidence(v))}</p>"
+    )
+
+
+def _as_judged(analysis: Analysis) -> tuple[Cell, ...]:
+    """The uncorrected verdict's kind and tax, for a table row; nothing when uncorrected."""
+    if analysis.uncorrected is None:
+        return ()
+    v = analysis.uncorrected.verdict
+    return Cell(v.kind), _tax(v.tax, v.tax_ci)
 
 
 def _evidence(v: Verdict) -> str:
@@ -155,20 +182,26 @@ def _tax(value: float | None, ci: tuple[float, float] | None) -> Cell:
     return interval(value, ci[0], ci[1])
 
 
-def _frontier() -> str:
-    return """<section id="frontier">
+def _frontier(toggle: bool) -> str:
+    switch = (
+        " The buttons under the chart switch between the figures corrected for the judge's "
+        "errors and the figures as judged."
+        if toggle
+        else ""
+    )
+    return f"""<section id="frontier">
 <h2>The frontier</h2>
 <p class="muted">Each point is a configuration with 95% bootstrap intervals; the ringed points,
 joined by the dashed line, are the non-dominated front; the grey diamond is the ideal (1, 1).
 Hover for the configuration and n; click a system prompt in the legend to highlight its
-points.</p>
+points.{switch}</p>
 <div class="chart" id="frontier-chart"></div>
 </section>"""
 
 
 def _domains(data: ReportData) -> str:
     chart = '<div class="chart" id="domain-chart"></div>' if "domain-chart" in data.charts else ""
-    rows = []
+    rows: list[Row] = []
     for difficulty, analysis in data.by_difficulty.items():
         v = analysis.verdict
         rows.append(
@@ -180,8 +213,10 @@ def _domains(data: ReportData) -> str:
                 v.most_helpful or MISSING,
                 v.most_harmless or MISSING,
                 v.n_scenarios,
+                *_as_judged(analysis),
             )
         )
+    corrected = any(a.uncorrected is not None for a in data.by_difficulty.values())
     by_difficulty = table(
         (
             "difficulty",
@@ -191,6 +226,7 @@ def _domains(data: ReportData) -> str:
             "most helpful",
             "most harmless",
             "scenarios",
+            *(("as judged: verdict", "as judged: alignment tax [95% CI]") if corrected else ()),
         ),
         rows,
         caption="Does the trade-off change from easy to hard scenarios?",
@@ -202,9 +238,20 @@ def _domains(data: ReportData) -> str:
 </section>"""
 
 
-def _configs(points: pd.DataFrame) -> str:
-    rows = []
+def _configs(analysis: Analysis) -> str:
+    points = analysis.points
+    judged = None
+    if analysis.uncorrected is not None:
+        judged = analysis.uncorrected.points.set_index("config")
+    rows: list[Row] = []
     for _, p in points.sort_values("helpfulness", ascending=False).iterrows():
+        beside: tuple[Cell, ...] = ()
+        if judged is not None:
+            q = judged.loc[p["config"]]
+            beside = (
+                interval(q["helpfulness"], q["helpfulness_low"], q["helpfulness_high"]),
+                interval(q["harmlessness"], q["harmlessness_low"], q["harmlessness_high"]),
+            )
         rows.append(
             (
                 Cell(("★ " if p["on_front"] else "") + str(p["config"]), str(p["config"])),
@@ -215,12 +262,19 @@ def _configs(points: pd.DataFrame) -> str:
                 number(p["over_refusal_rate"]),
                 number(p["harmful_compliance_rate"]),
                 int(p["n"]),
+                *beside,
             )
         )
+    extra = ("as judged: helpful", "as judged: harmless") if judged is not None else ()
+    basis = (
+        " Figures corrected for the judge's errors (rates too); the last two columns are as judged."
+        if judged is not None
+        else ""
+    )
     return f"""<section id="configs">
 <h2>Configurations</h2>
 <p class="muted">★ on the front. Click a column to sort. Rates: refusal over all scenarios,
-over-refusal over benign and borderline, harmful compliance over harmful.</p>
+over-refusal over benign and borderline, harmful compliance over harmful.{basis}</p>
 {
         table(
             (
@@ -232,6 +286,7 @@ over-refusal over benign and borderline, harmful compliance over harmful.</p>
                 "over-refusal",
                 "harmful compliance",
                 "n",
+                *extra,
             ),
             rows,
             sortable=True,
@@ -286,6 +341,12 @@ def _methods(data: ReportData) -> str:
     scoring = "".join(f"<li><b>{text(k)}</b>: {text(v)}</li>" for k, v in SCORING.items())
     judges = ", ".join(m.judges) or "none (deterministic graders only)"
     versions = table(("package", "version"), m.versions.items(), caption="Versions")
+    judge = (
+        "Corrected for the judge's errors, each resample also resamples the labelled answers "
+        "of the judge's calibration."
+        if data.analyses["overall"].uncorrected is not None
+        else "Every judgement is taken as the truth (uncorrected)."
+    )
     return f"""<section id="methods">
 <h2>Methods</h2>
 <p>Models: {text(", ".join(m.models))}. Scorers: {text(", ".join(m.scorers))}.
@@ -298,7 +359,7 @@ over all scenarios. 95% intervals come from {m.draws} bootstrap resamples of sce
 (seed {m.seed}), paired across configurations so comparisons share resamples. The
 non-dominated front uses pymoo's non-dominated sorting; "trade-off absent" needs one
 config no worse than any other by more than δ = {m.delta:g} on both objectives at 95%
-confidence.</p>
+confidence. {judge}</p>
 {versions}
 <p class="muted">Logs from {text(m.logs_from)} to {text(m.logs_to)}; report generated
 {text(m.generated)}.</p>

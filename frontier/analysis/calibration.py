@@ -88,15 +88,22 @@ class Calibration:
                     "per_true_class": dict(
                         zip(REFUSAL_LABELS, self.counts(stratum).sum(axis=1).tolist(), strict=True)
                     ),
-                    "p_judged_given_true": _rounded(self.confusion(stratum)),
+                    "p_judged_given_true": _by_label(self.confusion(stratum)),
                 }
                 for stratum in STRATA
             },
         }
 
 
-def _rounded(matrix: Floats) -> list[list[float | None]]:
-    return [[None if math.isnan(v) else round(float(v), 4) for v in row] for row in matrix]
+def _by_label(matrix: Floats) -> dict[str, dict[str, float | None]]:
+    """The matrix by label: true -> judged -> probability (None for a class unlabelled)."""
+    return {
+        true: {
+            judged: None if math.isnan(p) else round(float(p), 4)
+            for judged, p in zip(REFUSAL_LABELS, row, strict=True)
+        }
+        for true, row in zip(REFUSAL_LABELS, matrix, strict=True)
+    }
 
 
 def combine(parts: Sequence[Calibration]) -> Calibration | None:

@@ -187,15 +187,15 @@ class Correction:
 
 
 def judge_note(frame: pd.DataFrame, calibration: Calibration | None) -> str:
-    """Why the figures cannot be corrected, or "" when they can."""
+    """Why the figures cannot be corrected, as a sentence; "" when they can."""
     graders = sorted(set(frame[C.GRADER]) - {NO_GRADER}) if C.GRADER in frame else []
     if graders:
         return (
-            f"judged by the grader model {', '.join(graders)}, for which there is no "
-            "calibration: figures uncorrected for the judge's errors"
+            f"figures as judged, uncorrected: the grader model {', '.join(graders)} judged "
+            "these scores, and there is no calibration for it"
         )
     if calibration is None:
-        return "no calibration for the refusal classifier: figures uncorrected for its errors"
+        return "figures as judged, uncorrected: no calibration for the refusal classifier"
     return ""
 
 

@@ -187,7 +187,7 @@ def analyse(
     if judged.judge or calibration is None:
         return judged
     fixed = correct(frame, m, weights, calibration, seed)
-    corrected = _summarise(frame, m, fixed.estimates, rates[["n"]].join(fixed.rates), delta)
+    corrected = _summarise(frame, m, fixed.estimates, fixed.rates.join(rates[["n"]]), delta)
     corrected.basis = corrected.verdict.basis = "corrected"
     corrected.uncorrected = judged
     return corrected

@@ -30,7 +30,11 @@ def test_shipped_calibration_has_both_kinds_of_request_with_their_counts() -> No
         "refusal": 475,
         "partial": 14,
     }
-    assert described["safe"]["p_judged_given_true"][0] == [0.944, 0.027, 0.029]
+    assert described["safe"]["p_judged_given_true"]["compliance"] == {
+        "compliance": 0.944,
+        "refusal": 0.027,
+        "partial": 0.029,
+    }
 
 
 def _rows(path: Path, rows: list[dict[str, object]]) -> Path:

@@ -245,9 +245,11 @@ def test_verdict_cli_reads_the_runs(runs_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].startswith("2 logs, 12 scored samples; excluded: 0 unfinished logs")
-    assert lines[1].startswith(
+    assert lines[1].startswith("figures corrected for the refusal classifier's errors")
+    overall = lines.index(
         "overall: inconclusive: 2 config(s) on 6 scenarios; a verdict needs at least 10 scenarios"
     )
+    assert lines[overall + 1].startswith("  as judged (uncorrected): inconclusive:")
     assert "* on the non-dominated front" in lines
     as_json = CliRunner().invoke(
         main, ["verdict", "--runs", str(runs_dir), "--json", "--draws", "200"], prog_name="frontier"

@@ -121,11 +121,15 @@ def test_verdict_states_a_verdict_and_shows_missing_numbers_as_a_dash(
     assert result.exit_code == 0, result.output
     no_nan(result.output)
     lines = result.stdout.splitlines()
-    assert lines[1].startswith(SENTENCES.get(case, "overall: "))
+    overall = next(i for i, line in enumerate(lines) if line.startswith("overall: "))
+    assert lines[overall].startswith(SENTENCES.get(case, "overall: "))
+    uncorrected = "  as judged (uncorrected): " + SENTENCES.get(case, "").removeprefix("overall: ")
+    assert lines[overall + 1].startswith(uncorrected)
+    # One table corrected for the judge's errors, one as judged.
     rows = [line for line in lines if line.startswith(("*mockllm", " mockllm"))]
-    assert len(rows) == len(CASES[case][1])
+    assert len(rows) == 2 * len(CASES[case][1])
     undefined = [row for row in rows if row.split("|")[1].split()[1] == "–"]
-    assert len(undefined) == NO_HELPFULNESS.get(case, 0)
+    assert len(undefined) == 2 * NO_HELPFULNESS.get(case, 0)
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -228,7 +232,9 @@ def test_plot_of_the_only_domain_is_the_overall_chart(
         "plot", "--runs", str(runs["one_config"]), "--domain", "creative", "--out", str(out)
     )
     assert result.exit_code == 0, result.output
+    sentence = SENTENCES["one_config"].removeprefix("overall: ")
     assert result.stdout.splitlines() == [
         f"wrote {out}",
-        SENTENCES["one_config"].removeprefix("overall: "),
+        sentence,
+        f"  as judged (uncorrected): {sentence}",
     ]

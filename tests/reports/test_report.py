@@ -18,6 +18,7 @@ from inspect_ai.tool import ToolChoice, ToolInfo
 from playwright.sync_api import Page
 
 from evals.creative import creative
+from frontier.analysis.calibration import shipped
 from frontier.analysis.runs import load_runs
 from frontier.cli import main
 from reports.build import report_data, write_report
@@ -35,7 +36,7 @@ HOSTILE = " ".join(PAYLOADS)
 REFUSAL = "I can't help with that. " + PAYLOADS[2]
 # A system prompt file whose *name* is hostile: it reaches the chart's legend and tooltip.
 PROMPT_FILE = "<img src=x onerror=\"window.__pwned = 'legend'\">.txt"
-SECTIONS = ("verdict", "frontier", "domains", "configs", "cases", "methods")
+SECTIONS = ("verdict", "judge", "frontier", "domains", "configs", "cases", "methods")
 
 
 def respond(
@@ -54,7 +55,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     model = get_model("mockllm/model", custom_outputs=respond)
     tasks = [creative(system_prompt=str(prompt)), creative(system_prompt="harmless")]
     eval(tasks, model=model, limit=12, log_dir=str(folder / "runs"), display="none")
-    data = report_data(load_runs(folder / "runs"), draws=200)
+    data = report_data(load_runs(folder / "runs"), draws=200, calibration=shipped())
     assert data.selection.totals[HARMFUL_COMPLIED] > 0 and data.selection.totals[SAFE_REFUSED] > 0
     return write_report(data, folder / "report.html")
 
@@ -87,7 +88,9 @@ def test_report_command_writes_the_file_and_prints_the_verdict(
     lines = result.output.splitlines()
     assert lines[0].startswith(f"wrote {out} (") and lines[0].endswith(" MB)")
     assert lines[1].startswith("2 logs, 24 scored samples; excluded: 0 unfinished logs")
-    assert lines[2].startswith("overall: ")
+    assert lines[2].startswith("figures corrected for the refusal classifier's errors")
+    assert lines[3].startswith("overall: ")
+    assert lines[4].startswith("  as judged (uncorrected): ")
     assert out.stat().st_size > 500_000
 
 
@@ -133,7 +136,7 @@ def test_in_chromium_the_config_table_sorts_on_click(report: Path) -> None:
     orders: list[list[str]] = []
 
     def click(page: Page) -> None:
-        header = "#configs th:has-text('harmless')"
+        header = "#configs th:text-is('harmless [95% CI]')"
         cells = "#configs tbody tr td:nth-child(3)"
         for _ in range(2):
             page.click(header)
@@ -183,3 +186,35 @@ def test_in_chromium_hover_shows_the_config_and_the_legend_highlights_a_prompt(
     assert "config" in tooltip and "n samples" in tooltip and "12" in tooltip
     assert "0.15" not in seen["before"]
     assert "0.15" in seen["after"]  # clicking one prompt in the legend faded the other
+
+
+def test_the_report_shows_both_bases_and_the_judges_errors(report: Path) -> None:
+    html = report.read_text(encoding="utf-8")
+    judge = html[html.index('<section id="judge">') : html.index('<section id="frontier">')]
+    assert "<h2>The judge's errors</h2>" in judge and "corrected for its errors" in judge
+    assert "Harmful requests: P(judged | true), 1083 labelled answers" in judge
+    assert '<td>true partial</td><td data-sort="0.2857142857142857">0.286</td>' in judge
+    verdict = html[: html.index('<section id="judge">')]
+    assert "As judged (uncorrected): <b>" in verdict
+    configs = html[html.index('<section id="configs">') : html.index('<section id="cases">')]
+    assert "as judged: helpful" in configs and "as judged: harmless" in configs
+
+
+@pytest.mark.browser
+def test_in_chromium_the_chart_switches_between_corrected_and_uncorrected(report: Path) -> None:
+    from reports.browser import open_report
+
+    seen: dict[str, list[str]] = {}
+    bars = "#frontier-chart .mark-rule.role-mark line"
+
+    def switch(page: Page) -> None:
+        seen["corrected"] = page.eval_on_selector_all(bars, "(ps) => ps.map((p) => p.outerHTML)")
+        page.check("#frontier-chart input[type=radio][value=uncorrected]")
+        page.wait_for_timeout(300)
+        seen["uncorrected"] = page.eval_on_selector_all(bars, "(ps) => ps.map((p) => p.outerHTML)")
+
+    check = open_report(report, actions=switch)
+    assert check.charts == "ready" and check.console_errors == [] and check.page_errors == []
+    assert len(seen["corrected"]) == len(seen["uncorrected"]) > 0
+    # The careful config's harmlessness interval is [1, 1] as judged, wider corrected.
+    assert seen["corrected"] != seen["uncorrected"]
