@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -104,6 +105,9 @@ def test_an_edited_scenario_file_is_evaluated_again_not_reused(tmp_path: Path) -
     first = run_search(InspectEvaluator(setup, display="none"), "random", budget=2, seed=1)
     logs = set((tmp_path / "runs").glob("*.eval"))
     assert len(logs) == 2
+    # Logs record their creation to the second, and the newest log decides which version of
+    # a row is current: the edited run must not start in the same second.
+    time.sleep(1.1)
     scenarios.write_text(scenarios.read_text().replace("autumn leaves", "winter frost"))
     again = run_search(InspectEvaluator(setup, display="none"), "random", budget=2, seed=1)
     assert [c for c, _ in again.evaluated] == [c for c, _ in first.evaluated]
