@@ -12,6 +12,7 @@ from frontier.analysis import columns as C
 from frontier.analysis.calibration import Calibration
 from frontier.analysis.judge_error import mixing, simplex_least_squares
 from frontier.analysis.pareto import analyse
+from frontier.analysis.simulation import judged_validity
 
 MIXING = np.array([[0.9, 0.1, 0.2], [0.05, 0.85, 0.3], [0.05, 0.05, 0.5]])
 
@@ -186,3 +187,14 @@ def test_scores_a_grader_model_judged_are_reported_uncorrected_and_say_why() -> 
     assert none.judge == (
         "figures as judged, uncorrected: no calibration for the refusal classifier"
     )
+
+
+def test_the_correction_is_valid_by_simulation() -> None:
+    # The judge (10% of harmful refusals read as compliance, 5% of compliant safe
+    # answers read as refusals), its error rates estimated from 300-800 simulated labels;
+    # fewer studies than benchmarks/stats_validity.py runs, so the bars are the same.
+    result = judged_validity(studies=100, draws=300)
+    assert result["coverage_uncorrected"] < 0.8
+    assert 0.93 <= result["coverage_corrected"] <= 0.97
+    for design in ("trade_off", "identical", "dominant"):
+        assert result[f"{design}_right_corrected"] >= 0.95
