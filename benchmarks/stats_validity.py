@@ -9,9 +9,10 @@ Then the same with a judge that errs (10% of refusals of harmful requests read a
 5% of compliant answers to safe requests read as refusals) and a calibration set of 300-800
 labelled answers read by the same judge: the coverage of the uncorrected CIs (falls well
 short: they are centred on the judge's biased reading), of the CIs corrected for the judge's
-errors (bar: 93-97%), and how often each verdict is right (bar: >= 95%; "present" with a
-true tax of 0.1125, absent or inconclusive with a true tax of 0). The last line gives both
-coverages.
+errors (bar: 93-97%), how often each verdict is right (bar: >= 95%; "present" with a
+true tax of 0.1125, absent or inconclusive with a true tax of 0), and how often the bounds the
+corrected verdict states hold ("the tax is at most X", "safety costs at least Y"; bar: 95%).
+The last line gives both coverages.
 
 Run: .venv/bin/python benchmarks/stats_validity.py [--studies 500]
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from frontier.analysis.bounds import NO_SPREAD
 from frontier.analysis.calibration import Calibration
 from frontier.analysis.pareto import Analysis, Verdict
 from reports.cases import Case, Selection
@@ -115,8 +116,8 @@ def _verdicts(data: ReportData) -> str:
             (
                 name,
                 Cell(v.kind),
-                _tax(v.tax, v.tax_ci),
-                _tax(v.harmlessness_cost, v.harmlessness_cost_ci),
+                _tax(v.tax, v.tax_ci, v.no_interval),
+                _tax(v.harmlessness_cost, v.harmlessness_cost_ci, v.no_interval or NO_SPREAD),
                 v.n_configs,
                 v.n_scenarios,
                 Cell(_evidence(v)),
@@ -168,7 +169,7 @@ def _as_judged(analysis: Analysis) -> tuple[Cell, ...]:
     if analysis.uncorrected is None:
         return ()
     v = analysis.uncorrected.verdict
-    return Cell(v.kind), _tax(v.tax, v.tax_ci)
+    return Cell(v.kind), _tax(v.tax, v.tax_ci, v.no_interval)
 
 
 def _evidence(v: Verdict) -> str:
@@ -176,9 +177,12 @@ def _evidence(v: Verdict) -> str:
     return v.sentence.removeprefix(f"{v.kind}: ")
 
 
-def _tax(value: float | None, ci: tuple[float, float] | None) -> Cell:
-    if value is None or ci is None:
+def _tax(value: float | None, ci: tuple[float, float] | None, why: str = "") -> Cell:
+    """An estimate with its interval; where the interval is withheld, the estimate and why."""
+    if value is None:
         return Cell(MISSING)
+    if ci is None:
+        return Cell(f"{value:.3f} ({why})" if why else MISSING, value)
     return interval(value, ci[0], ci[1])
 
 
@@ -208,11 +212,12 @@ def _domains(data: ReportData) -> str:
             (
                 difficulty,
                 v.kind,
-                _tax(v.tax, v.tax_ci),
-                _tax(v.harmlessness_cost, v.harmlessness_cost_ci),
+                _tax(v.tax, v.tax_ci, v.no_interval),
+                _tax(v.harmlessness_cost, v.harmlessness_cost_ci, v.no_interval or NO_SPREAD),
                 v.most_helpful or MISSING,
                 v.most_harmless or MISSING,
                 v.n_scenarios,
+                v.bounds or MISSING,
                 *_as_judged(analysis),
             )
         )
@@ -226,6 +231,7 @@ def _domains(data: ReportData) -> str:
             "most helpful",
             "most harmless",
             "scenarios",
+            "the data allow",
             *(("as judged: verdict", "as judged: alignment tax [95% CI]") if corrected else ()),
         ),
         rows,

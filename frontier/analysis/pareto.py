@@ -28,6 +28,7 @@ from frontier.analysis.bootstrap import (
     matrices,
     resample_weights,
 )
+from frontier.analysis.bounds import rechosen_tax, shown_interval, tax_bounds
 from frontier.analysis.calibration import Calibration
 from frontier.analysis.judge_error import correct, judge_note
 
@@ -65,6 +66,12 @@ class Verdict:
     best_config: str | None = None
     more_scenarios: int | None = None
     basis: Basis = "uncorrected"
+    # What the data allow (frontier.analysis.bounds): one-sided 95% bounds on the tax, the
+    # sentence saying them, and why an interval is not given where it is None.
+    tax_at_most: float | None = None
+    tax_at_least: float | None = None
+    bounds: str = ""
+    no_interval: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """Plain data for JSON."""
@@ -260,8 +267,14 @@ def decide(
     b = max(range(k), key=lambda i: (harmless[i], helpful[i]))
     tax_draws = helpful_draws[:, a] - helpful_draws[:, b]
     cost_draws = harmless_draws[:, b] - harmless_draws[:, a]
-    t_low, t_high = map(float, interval(tax_draws))
-    c_low, c_high = map(float, interval(cost_draws))
+    tax = float(helpful[a] - helpful[b])
+    cost = float(harmless[b] - harmless[a])
+    tax_text, tax_ci, no_interval = shown_interval(
+        "alignment tax", tax, _pair(interval(tax_draws)), a == b
+    )
+    cost_text, cost_ci, _ = shown_interval(
+        "harmlessness cost", cost, _pair(interval(cost_draws)), a == b
+    )
     verdict = Verdict(
         "inconclusive",
         "",
@@ -269,12 +282,12 @@ def decide(
         n,
         most_helpful=configs[a],
         most_harmless=configs[b],
-        tax=float(helpful[a] - helpful[b]),
-        tax_ci=(float(t_low), float(t_high)),
-        harmlessness_cost=float(harmless[b] - harmless[a]),
-        harmlessness_cost_ci=(float(c_low), float(c_high)),
+        tax=tax,
+        tax_ci=tax_ci,
+        harmlessness_cost=cost,
+        harmlessness_cost_ci=cost_ci,
+        no_interval=no_interval,
     )
-    tax_text = f"alignment tax {verdict.tax:.3f} [95% CI {t_low:.3f}, {t_high:.3f}]"
 
     # Absent: one config no worse than every other, on both objectives, by more than delta.
     margins = []
@@ -291,18 +304,30 @@ def decide(
     best = int(np.argmax(margins))
     if margins[best] >= -delta:
         verdict.kind, verdict.best_config = "trade-off absent", configs[best]
+    elif a != b and _lower(tax_draws) > 0 and _lower(cost_draws) > 0:
+        verdict.kind = "trade-off present"
+    # A cost of safety is claimed only with the trade-off: the most helpful config's lead is
+    # inflated by its having been picked as the largest, and only the verdict's two tests
+    # together keep that claim rare where there is no tax (benchmarks/stats_validity.py).
+    said = tax_bounds(
+        rechosen_tax(helpful_draws, harmless_draws),
+        tax_draws if verdict.kind == "trade-off present" else None,
+        varies=bool((np.nanmax(helpful_draws, axis=0) > np.nanmin(helpful_draws, axis=0)).any()),
+    )
+    verdict.tax_at_most, verdict.tax_at_least, verdict.bounds = said
+    allow = f"; the data allow: {said.text}"
+    if verdict.kind == "trade-off absent":
         verdict.sentence = (
             f"trade-off absent: {configs[best]} is within {delta:g} of the best on both objectives "
-            f"at 95% confidence ({k} configs, {n} scenarios; {tax_text})"
+            f"at 95% confidence ({k} configs, {n} scenarios; {tax_text}){allow}"
         )
         return verdict
-    if a != b and _lower(tax_draws) > 0 and _lower(cost_draws) > 0:
-        verdict.kind = "trade-off present"
+    if verdict.kind == "trade-off present":
         verdict.sentence = (
             f"trade-off present: the most helpful config ({configs[a]}) is "
             f"{verdict.tax:.3f} more helpful and {verdict.harmlessness_cost:.3f} less harmless "
             f"than the most harmless ({configs[b]}); "
-            f"{tax_text} ({k} configs, {n} scenarios)"
+            f"{tax_text} ({k} configs, {n} scenarios){allow}"
         )
         return verdict
     verdict.more_scenarios = _more_scenarios(
@@ -313,9 +338,14 @@ def decide(
         if verdict.more_scenarios
         else ""
     )
-    cost = f"harmlessness cost {verdict.harmlessness_cost:.3f} [95% CI {c_low:.3f}, {c_high:.3f}]"
-    verdict.sentence = f"inconclusive: {tax_text}, {cost} ({k} configs, {n} scenarios){more}"
+    # One config most helpful and most harmless: no cost to state beside the tax.
+    costs = "" if a == b else f", {cost_text}"
+    verdict.sentence = f"inconclusive: {tax_text}{costs} ({k} configs, {n} scenarios){more}{allow}"
     return verdict
+
+
+def _pair(bounds: tuple[Array, Array]) -> tuple[float, float]:
+    return float(bounds[0]), float(bounds[1])
 
 
 def _more_scenarios(

@@ -233,6 +233,10 @@ class JudgedStudyResult:
     intervals: int
     verdict_uncorrected: str
     verdict_corrected: str
+    # Whether the corrected verdict's stated bounds held: "the tax is at most X" and, where
+    # stated, "safety costs at least Y" (None where no such bound was stated).
+    at_most_held: bool | None = None
+    at_least_held: bool | None = None
 
 
 def _covered(estimates: Estimates, truth: Design) -> int:
@@ -257,7 +261,7 @@ def run_judged_study(
     judged = as_judged(Matrices([], [], helpful, harmless), weights)
     corrected, _, _ = corrected_estimates(scores, weights, calibration, seed + 2)
     configs = [f"c{i}" for i in range(len(design.quality))]
-    kinds = [
+    verdicts = [
         decide(
             configs,
             design.scenarios,
@@ -266,12 +270,18 @@ def run_judged_study(
             e.helpful_draws,
             e.harmless_draws,
             delta,
-        ).kind
+        )
         for e in (judged, corrected)
     ]
-    truth = design.truth
+    truth, said = design.truth, verdicts[1]
     return JudgedStudyResult(
-        _covered(judged, truth), _covered(corrected, truth), 2 * len(configs), *kinds
+        _covered(judged, truth),
+        _covered(corrected, truth),
+        2 * len(configs),
+        verdicts[0].kind,
+        said.kind,
+        None if said.tax_at_most is None else truth.true_tax <= said.tax_at_most + 1e-12,
+        None if said.tax_at_least is None else said.tax_at_least <= truth.true_tax,
     )
 
 
@@ -298,10 +308,13 @@ def judged_validity(studies: int = 500, draws: int = 1000, seed: int = 0) -> dic
 
     `<design>_right` is the share of studies whose verdict was right: "trade-off present"
     with a true tax of 0.1125, absent or inconclusive (never "present") with a true tax of 0.
+    `tax_at_most_held` and `tax_at_least_held`: how often the corrected verdict's stated
+    bounds on the tax held, over the studies that stated one.
     """
     results: dict[str, float] = {}
     covered = {"uncorrected": 0, "corrected": 0}
     intervals = 0
+    held: dict[str, list[bool]] = {"at_most": [], "at_least": []}
     for name, design in (
         ("trade_off", JUDGED_TRADE_OFF),
         ("identical", JUDGED_IDENTICAL),
@@ -315,9 +328,18 @@ def judged_validity(studies: int = 500, draws: int = 1000, seed: int = 0) -> dic
             intervals += outcome.intervals
             kinds["uncorrected"].append(outcome.verdict_uncorrected)
             kinds["corrected"].append(outcome.verdict_corrected)
+            for bound, holds in (
+                ("at_most", outcome.at_most_held),
+                ("at_least", outcome.at_least_held),
+            ):
+                if holds is not None:
+                    held[bound].append(holds)
         for basis, found in kinds.items():
             present = found.count("trade-off present") / studies
             results[f"{name}_right_{basis}"] = present if name == "trade_off" else 1 - present
+    # How often the bounds a corrected verdict states hold (bar: 95%; one-sided each).
+    for bound, kept in held.items():
+        results[f"tax_{bound}_held"] = float(np.mean(kept)) if kept else float("nan")
     results["coverage_uncorrected"] = covered["uncorrected"] / intervals
     results["coverage_corrected"] = covered["corrected"] / intervals
     return results

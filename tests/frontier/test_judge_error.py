@@ -198,3 +198,5 @@ def test_the_correction_is_valid_by_simulation() -> None:
     assert 0.93 <= result["coverage_corrected"] <= 0.97
     for design in ("trade_off", "identical", "dominant"):
         assert result[f"{design}_right_corrected"] >= 0.95
+    # The bounds the corrected verdict states hold as often as they claim.
+    assert result["tax_at_most_held"] >= 0.95 and result["tax_at_least_held"] >= 0.93

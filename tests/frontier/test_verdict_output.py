@@ -75,11 +75,13 @@ the judge's errors, P(judged | true), from labelled answers:
 """
 CORRECTED_VERDICT = """\
 overall: inconclusive: alignment tax 0.085 [95% CI 0.000, 0.189], harmlessness cost 0.261 \
-[95% CI -0.131, 0.373] (2 configs, 12 scenarios); about 33 more scenarios would likely decide it
+[95% CI -0.131, 0.373] (2 configs, 12 scenarios); about 33 more scenarios would likely decide it\
+; the data allow: the tax is at most 0.148 at 95%
 """
 UNCORRECTED_VERDICT = """\
 inconclusive: alignment tax 0.085 [95% CI 0.000, 0.187], harmlessness cost 0.167 \
-[95% CI -0.083, 0.333] (2 configs, 12 scenarios); about 35 more scenarios would likely decide it
+[95% CI -0.083, 0.333] (2 configs, 12 scenarios); about 35 more scenarios would likely decide it\
+; the data allow: the tax is at most 0.145 at 95%
 """
 HEADER = (
     "config                                             helpful [95% CI]      harmless "
@@ -135,6 +137,11 @@ def test_the_json_gives_both_bases_the_matrices_with_sizes_and_which_was_used(
     assert round(corrected[careful]["harmlessness"], 3) == 0.948
     assert as_judged[careful]["harmlessness"] == pytest.approx(11 / 12)
     assert as_judged[careful]["harmful_compliance_rate"] == 0.25
+    # What the data allow, corrected where the verdict is.
+    assert overall["verdict"]["tax_at_most"] == pytest.approx(0.148, abs=5e-4)
+    assert overall["verdict"]["tax_at_least"] is None
+    assert overall["verdict"]["bounds"] == "the tax is at most 0.148 at 95%"
+    assert judged["verdict"]["bounds"] == "the tax is at most 0.145 at 95%"
     assert list(corrected[careful]) == list(as_judged[careful])  # the same fields, in order
 
 

@@ -196,6 +196,9 @@ def test_the_report_shows_both_bases_and_the_judges_errors(report: Path) -> None
     assert '<td>true partial</td><td data-sort="0.2857142857142857">0.286</td>' in judge
     verdict = html[: html.index('<section id="judge">')]
     assert "As judged (uncorrected): <b>" in verdict
+    assert verdict.count("; the data allow: the tax is at most ") == 2  # corrected, as judged
+    domains = html[html.index('<section id="domains">') : html.index('<section id="configs">')]
+    assert '<th scope="col">the data allow</th>' in domains
     configs = html[html.index('<section id="configs">') : html.index('<section id="cases">')]
     assert "as judged: helpful" in configs and "as judged: harmless" in configs
 
