@@ -18,6 +18,7 @@ from frontier.search.evaluate import InspectEvaluator
 from frontier.search.run import run_search
 from frontier.search.space import EvalSetup
 from reports.build import report_data, write_report
+from reports.terminal import basis_line, verdict_lines
 
 TASKS = ("evals/code.py", "evals/medical.py", "evals/creative.py")
 
@@ -47,8 +48,8 @@ def main() -> None:
     out = write_report(data, Path(args.out))
     print()
     print(runs.summary())
-    for name, analysis in data.analyses.items():
-        print(f"{name}: {analysis.verdict.sentence}")
+    print(basis_line(data.analyses["overall"], data.calibration))
+    print("\n".join(verdict_lines(data.analyses)))
     print()
     print(f"report: {out.resolve()} ({out.stat().st_size / 1e6:.1f} MB)")
     print(f"transcripts: inspect view --log-dir {args.runs}")
