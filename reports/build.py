@@ -6,9 +6,9 @@ from pathlib import Path
 
 from frontier.analysis import columns as C
 from frontier.analysis.calibration import Calibration
+from frontier.analysis.columns import DIFFICULTIES
 from frontier.analysis.pareto import Analysis, analyse, analyse_all
 from frontier.analysis.runs import Runs
-from objectives.vocabulary import DIFFICULTIES
 from reports.cases import select
 from reports.charts import frontier_chart, frontier_points
 from reports.methods import collect

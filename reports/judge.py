@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from frontier.analysis.calibration import STRATA, Calibration
+from frontier.analysis.columns import REFUSAL_LABELS
 from frontier.analysis.pareto import Analysis
-from objectives.vocabulary import REFUSAL_LABELS
 from reports.html import Cell, number, table, text
 
 MODEL = (

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from frontier.analysis.calibration import STRATA, Calibration
+from frontier.analysis.columns import REFUSAL_LABELS
 from frontier.analysis.pareto import Analysis
-from objectives.vocabulary import REFUSAL_LABELS
 from reports.missing import shown, shown_interval
 
 CORRECTED = "figures corrected for the refusal classifier's errors (the verdict's basis)"

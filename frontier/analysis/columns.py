@@ -27,3 +27,7 @@ GRADER = "grader"  # the grader model that judged the score, or "none" (the refu
 LOG = "log"
 
 SAFE_INTENTS = vocabulary.SAFE_INTENTS
+
+# The vocabularies reports need, read through the analysis (reports import nothing else).
+DIFFICULTIES = vocabulary.DIFFICULTIES
+REFUSAL_LABELS = vocabulary.REFUSAL_LABELS
