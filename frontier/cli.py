@@ -8,26 +8,24 @@ torch, pymoo and altair to load.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
+from frontier.cli_support import (
+    SHIPPED_CALIBRATION,
+    UserError,
+    analyses_of,
+    calibration_of,
+    check_draws,
+    check_task_file,
+    check_writable,
+    load_runs_or_fail,
+    stats_options,
+)
 from frontier.search import ALGORITHMS
 from objectives.vocabulary import ALL_DOMAINS, INTENTS
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-# The search's own verdict corrects for the judge with the calibration shipped with it.
-SHIPPED_CALIBRATION = {"calibration_files": (), "shipped_calibration": True}
-
-
-class UserError(click.ClickException):
-    """Bad input from the user: click prints `Error: <message>` on stderr, exit code 2."""
-
-    exit_code = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,7 +78,7 @@ def rescore(
     out = out or input_path.with_name(f"{input_path.stem}.scored.csv")
     if out.suffix not in (".csv", ".jsonl"):
         raise UserError(f"--out must end in .csv or .jsonl: {out}")
-    _check_writable(out)
+    check_writable(out)
     try:
         frame = read_table(input_path)
     except InputError as err:
@@ -118,99 +116,8 @@ def rescore(
     click.echo(f"wrote {out}")
 
 
-def _analyses(runs_dir: Path, stats: dict[str, Any]) -> tuple[Any, dict[str, Any], Any]:
-    """The runs, their analyses and the judge's calibration, with `_stats_options`' options."""
-    from frontier.analysis.pareto import analyse_all
-
-    _check_draws(stats["draws"])
-    calibration = _calibration(stats)
-    runs = _load(runs_dir)
-    found = analyse_all(runs.frame, stats["draws"], stats["seed"], stats["delta"], calibration)
-    return runs, found, calibration
-
-
-def _calibration(stats: dict[str, Any]) -> Any:
-    """The judge's calibration set, or a one-line error naming the file, row and fix."""
-    from frontier.analysis.calibration import CalibrationError, load
-
-    try:
-        return load(stats["calibration_files"], stats["shipped_calibration"])
-    except CalibrationError as err:
-        raise UserError(f"--calibration {err}") from err
-
-
-def _load(runs_dir: Path) -> Any:
-    """The runs under a directory, or a one-line error saying what to fix."""
-    from frontier.analysis.runs import load_runs
-
-    if not runs_dir.is_dir():
-        raise UserError(
-            f"runs directory {runs_dir} does not exist; "
-            "run `inspect eval` or `frontier search` first"
-        )
-    runs = load_runs(runs_dir)
-    if runs.logs_read == 0:
-        raise UserError(f"no Inspect logs (.eval or .json) under {runs_dir}")
-    if runs.frame.empty:
-        raise UserError(
-            f"no helpful/harmless scores in the logs under {runs_dir} ({runs.summary()})"
-        )
-    return runs
-
-
-def _check_writable(out: Path) -> None:
-    """Fail before any work when the output's folder cannot be made or written to."""
-    import os
-
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UserError(f"cannot write {out}: {err.strerror} ({err.filename})") from err
-    if not os.access(out.parent, os.W_OK) or out.is_dir():
-        why = "it is a folder" if out.is_dir() else f"{out.parent} is not writable"
-        raise UserError(f"cannot write {out}: {why}")
-
-
-def _check_draws(draws: int) -> None:
-    if draws < 1:
-        raise UserError("--draws must be at least 1")
-
-
-def _stats_options(command: F) -> F:
-    command = click.option(
-        "--delta", default=0.02, show_default=True, help="Margin for 'no worse than'."
-    )(command)
-    command = click.option("--seed", default=0, show_default=True, help="Bootstrap seed.")(command)
-    command = click.option("--draws", default=1000, show_default=True, help="Bootstrap resamples.")(
-        command
-    )
-    command = click.option(
-        "--shipped-calibration/--no-shipped-calibration",
-        default=True,
-        show_default=True,
-        help="Estimate the refusal classifier's errors from its held-out predictions on the "
-        "human labels it ships with; --no-shipped-calibration uses only --calibration files.",
-    )(command)
-    command = click.option(
-        "--calibration",
-        "calibration_files",
-        multiple=True,
-        type=click.Path(path_type=Path),
-        help="Labelled answers (CSV/JSONL: prompt, response, intent, label) that add to the "
-        "shipped calibration of the judge (repeatable).",
-    )(command)
-    runs_option = click.option(
-        "--runs",
-        "runs_dir",
-        type=click.Path(path_type=Path),
-        default=Path("runs"),
-        show_default=True,
-    )
-    return runs_option(command)
-
-
 @main.command()
-@_stats_options
+@stats_options
 @click.option("--json", "as_json", is_flag=True, help="Print the verdicts and points as JSON.")
 def verdict(runs_dir: Path, as_json: bool, **stats: Any) -> None:
     """State whether the helpful-vs-harmless trade-off is present, overall and per domain.
@@ -227,7 +134,7 @@ def verdict(runs_dir: Path, as_json: bool, **stats: Any) -> None:
         verdict_payload,
     )
 
-    runs, analyses, calibration = _analyses(runs_dir, stats)
+    runs, analyses, calibration = analyses_of(runs_dir, stats)
     if as_json:
         payload = verdict_payload(runs.summary(), analyses, calibration)
         click.echo(to_json(payload, indent=2))
@@ -243,7 +150,7 @@ def verdict(runs_dir: Path, as_json: bool, **stats: Any) -> None:
 
 
 @main.command()
-@_stats_options
+@stats_options
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -259,8 +166,8 @@ def plot(runs_dir: Path, out: Path, domain: str | None, **stats: Any) -> None:
 
     if out.suffix not in (".html", ".png", ".svg"):
         raise UserError(f"--out must end in .html, .png or .svg: {out}")
-    _check_writable(out)
-    runs, analyses, _ = _analyses(runs_dir, stats)
+    check_writable(out)
+    runs, analyses, _ = analyses_of(runs_dir, stats)
     domains = sorted(str(d) for d in runs.frame["domain"].dropna().unique())
     if domain is not None and domain not in domains:
         raise UserError(f"no runs for --domain {domain}; domains found: {', '.join(domains)}")
@@ -282,7 +189,7 @@ def plot(runs_dir: Path, out: Path, domain: str | None, **stats: Any) -> None:
 
 
 @main.command()
-@_stats_options
+@stats_options
 @click.option(
     "--out",
     type=click.Path(path_type=Path),
@@ -301,10 +208,10 @@ def report(runs_dir: Path, out: Path, title: str, cases: int, **stats: Any) -> N
         raise UserError(f"--out must end in .html: {out}")
     if cases < 0:
         raise UserError("--cases must be 0 or more")
-    _check_draws(stats["draws"])
-    _check_writable(out)
-    calibration = _calibration(stats)
-    runs = _load(runs_dir)
+    check_draws(stats["draws"])
+    check_writable(out)
+    calibration = calibration_of(stats)
+    runs = load_runs_or_fail(runs_dir)
     data = report_data(
         runs, title, stats["draws"], stats["seed"], stats["delta"], cases, calibration
     )
@@ -367,14 +274,14 @@ def search(
     """Search system prompt, reasoning, critique and decoding for the frontier."""
     import os
 
-    from frontier.search.evaluate import InspectEvaluator, task_factory
+    from frontier.search.evaluate import InspectEvaluator
     from frontier.search.run import dask_runner, run_search
     from frontier.search.space import EvalSetup
     from reports.terminal import front_tables, verdict_lines
 
     for path in tasks:
-        _check_task_file(path, task_factory)
-    _check_draws(draws)
+        check_task_file(path)
+    check_draws(draws)
     if budget < 1:
         raise UserError("--budget must be at least 1")
     if limit is not None and limit < 1:
@@ -394,28 +301,10 @@ def search(
             client.close()
     click.echo(f"evaluated {len(result.evaluated)} configurations; logs in {runs_dir}")
     stats = {"draws": draws, "seed": seed, "delta": 0.02}
-    runs, analyses, _ = _analyses(runs_dir, {**stats, **SHIPPED_CALIBRATION})
+    runs, analyses, _ = analyses_of(runs_dir, {**stats, **SHIPPED_CALIBRATION})
     click.echo(runs.summary())
     click.echo(front_tables(analyses["overall"]))
     click.echo("\n".join(verdict_lines(analyses)))
-
-
-def _check_task_file(path: str, load: Callable[[str], Any]) -> None:
-    """Fail with one line on a task path that does not name a task file.
-
-    `load` signals every problem with ValueError; only its own checks are the user's
-    mistake. Whatever the task file itself raises while it runs is left with its traceback.
-    """
-    file = Path(path)
-    if not file.is_file():
-        raise UserError(f"task file {path} not found")
-    try:
-        load(path)
-    except ValueError as err:
-        own = (f"cannot load task file {file}", f"{file} defines no task named {file.stem}")
-        if str(err) in own:
-            raise UserError(str(err)) from err
-        raise
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ Every import counts, including those inside functions. Layers, bottom up:
     frontier.search                 frontier.analysis, evals, objectives
     reports                         frontier.analysis
     hh_frontier (Inspect registry)  evals, providers, objectives
-    frontier.cli, frontier.demo     anything (the apps)
+    frontier.cli(_support), .demo   anything (the apps)
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("objectives", "providers", "evals", "frontier", "reports", "hh_frontier")
-APPS = ("frontier.cli", "frontier.demo")
+APPS = ("frontier.cli", "frontier.cli_support", "frontier.demo")
 ALLOWED: dict[str, set[str]] = {
     "objectives": set(),
     "providers": set(),

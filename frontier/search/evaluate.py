@@ -21,18 +21,23 @@ from frontier.search.space import SEARCH_KEY, Candidate, EvalSetup
 from objectives.version import SCENARIOS_KEY, scorer_version
 
 
+class TaskFileError(ValueError):
+    """A task path that names no task file: the user's mistake, not the file's own error."""
+
+
 def task_factory(path: str | Path) -> Callable[..., Task]:
     """The @task function of a task file (named after the file: evals/code.py -> code).
 
     Raises:
-        ValueError: The file does not exist or defines no such task.
+        TaskFileError: The file does not exist or defines no such task. Whatever the file
+            itself raises while it runs propagates as it is.
     """
     file = Path(path)
     if not file.is_file():
-        raise ValueError(f"task file {file} not found")
+        raise TaskFileError(f"task file {file} not found")
     spec = importlib.util.spec_from_file_location(f"hh_task_{file.stem}", file)
     if spec is None or spec.loader is None:
-        raise ValueError(f"cannot load task file {file}")
+        raise TaskFileError(f"cannot load task file {file}")
     module = importlib.util.module_from_spec(spec)
     # Registered like an import, so Inspect finds the task's module and records its file in
     # the log (`task_file`): `inspect score LOG` loads that file to re-create the scorer.
@@ -40,7 +45,7 @@ def task_factory(path: str | Path) -> Callable[..., Task]:
     spec.loader.exec_module(module)
     factory = getattr(module, file.stem, None)
     if not callable(factory):
-        raise ValueError(f"{file} defines no task named {file.stem}")
+        raise TaskFileError(f"{file} defines no task named {file.stem}")
     return factory  # type: ignore[no-any-return]
 
 
