@@ -134,16 +134,16 @@ def verdict(runs_dir: Path, as_json: bool, **stats: Any) -> None:
         verdict_payload,
     )
 
-    runs, analyses, calibration = analyses_of(runs_dir, stats)
+    runs, analyses = analyses_of(runs_dir, stats)
     if as_json:
-        payload = verdict_payload(runs.summary(), analyses, calibration)
+        payload = verdict_payload(runs.summary(), analyses)
         click.echo(to_json(payload, indent=2))
         return
     overall = analyses["overall"]
     click.echo(runs.summary())
-    click.echo(basis_line(overall, calibration))
-    if overall.basis == "corrected":
-        click.echo("\n".join(confusion_lines(calibration)))
+    click.echo(basis_line(overall))
+    if overall.calibration is not None:
+        click.echo("\n".join(confusion_lines(overall.calibration)))
     click.echo("\n".join(verdict_lines(analyses)))
     click.echo("")
     click.echo(front_tables(overall))
@@ -167,7 +167,7 @@ def plot(runs_dir: Path, out: Path, domain: str | None, **stats: Any) -> None:
     if out.suffix not in (".html", ".png", ".svg"):
         raise UserError(f"--out must end in .html, .png or .svg: {out}")
     check_writable(out)
-    runs, analyses, _ = analyses_of(runs_dir, stats)
+    runs, analyses = analyses_of(runs_dir, stats)
     domains = sorted(str(d) for d in runs.frame["domain"].dropna().unique())
     if domain is not None and domain not in domains:
         raise UserError(f"no runs for --domain {domain}; domains found: {', '.join(domains)}")
@@ -218,7 +218,7 @@ def report(runs_dir: Path, out: Path, title: str, cases: int, **stats: Any) -> N
     write_report(data, out)
     click.echo(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB)")
     click.echo(runs.summary())
-    click.echo(basis_line(data.analyses["overall"], calibration))
+    click.echo(basis_line(data.analyses["overall"]))
     click.echo("\n".join(verdict_lines(data.analyses)))
 
 
@@ -301,7 +301,7 @@ def search(
             client.close()
     click.echo(f"evaluated {len(result.evaluated)} configurations; logs in {runs_dir}")
     stats = {"draws": draws, "seed": seed, "delta": 0.02}
-    runs, analyses, _ = analyses_of(runs_dir, {**stats, **SHIPPED_CALIBRATION})
+    runs, analyses = analyses_of(runs_dir, {**stats, **SHIPPED_CALIBRATION})
     click.echo(runs.summary())
     click.echo(front_tables(analyses["overall"]))
     click.echo("\n".join(verdict_lines(analyses)))

@@ -24,19 +24,22 @@ class UserError(click.ClickException):
     exit_code = 2
 
 
-def analyses_of(runs_dir: Path, stats: dict[str, Any]) -> tuple[Any, dict[str, Any], Any]:
-    """The runs, their analyses and the judge's calibration, with `stats_options`' options."""
+def analyses_of(runs_dir: Path, stats: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
+    """The runs and their analyses, with `stats_options`' options.
+
+    Each analysis holds the calibration that corrected it (that of the scores' judge).
+    """
     from frontier.analysis.pareto import analyse_all
 
     check_draws(stats["draws"])
     calibration = calibration_of(stats)
     runs = load_runs_or_fail(runs_dir)
     found = analyse_all(runs.frame, stats["draws"], stats["seed"], stats["delta"], calibration)
-    return runs, found, calibration
+    return runs, found
 
 
 def calibration_of(stats: dict[str, Any]) -> Any:
-    """The judge's calibration set, or a one-line error naming the file, row and fix."""
+    """The judges' calibration sets by judge, or a one-line error naming the file, row and fix."""
     from frontier.analysis.calibration import CalibrationError, load
 
     try:
@@ -105,7 +108,9 @@ def stats_options(command: F) -> F:
         multiple=True,
         type=click.Path(path_type=Path),
         help="Labelled answers (CSV/JSONL: prompt, response, intent, label) that add to the "
-        "shipped calibration of the judge (repeatable).",
+        "shipped calibration of the judge (repeatable). Optional columns: judged (the judge's "
+        "own label, used as given) and judge (the grader model that gave it, as scores "
+        "name it; empty or none: the shipped classifier, which judges rows without judged).",
     )(command)
     runs_option = click.option(
         "--runs",

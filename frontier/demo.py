@@ -48,7 +48,7 @@ def main() -> None:
     out = write_report(data, Path(args.out))
     print()
     print(runs.summary())
-    print(basis_line(data.analyses["overall"], data.calibration))
+    print(basis_line(data.analyses["overall"]))
     print("\n".join(verdict_lines(data.analyses)))
     print()
     print(f"report: {out.resolve()} ({out.stat().st_size / 1e6:.1f} MB)")

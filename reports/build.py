@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from frontier.analysis import columns as C
-from frontier.analysis.calibration import Calibration
+from frontier.analysis.calibration import ByJudge, Calibration
 from frontier.analysis.columns import DIFFICULTIES
 from frontier.analysis.pareto import Analysis, analyse, analyse_all
 from frontier.analysis.runs import Runs
@@ -16,7 +16,11 @@ from reports.page import ReportData, render
 
 
 def by_difficulty(
-    runs: Runs, draws: int, seed: int, delta: float, calibration: Calibration | None = None
+    runs: Runs,
+    draws: int,
+    seed: int,
+    delta: float,
+    calibration: Calibration | ByJudge | None = None,
 ) -> dict[str, Analysis]:
     """The overall analysis within each difficulty tier that has runs."""
     frame = runs.frame
@@ -35,12 +39,13 @@ def report_data(
     seed: int = 0,
     delta: float = 0.02,
     cases_per_kind: int = 40,
-    calibration: Calibration | None = None,
+    calibration: Calibration | ByJudge | None = None,
 ) -> ReportData:
     """Everything the report shows, from a loaded runs table.
 
-    With `calibration`, the figures are corrected for the judge's errors (see
-    `frontier.analysis.judge_error`), beside the uncorrected ones.
+    With `calibration` for the judge that made the scores (by judge, or one judge's), the
+    figures are corrected for its errors (see `frontier.analysis.judge_error`), beside the
+    uncorrected ones.
     """
     analyses = analyse_all(runs.frame, draws, seed, delta, calibration)
     charts = {"frontier-chart": frontier_chart(frontier_points(analyses, "overall")).to_dict()}
@@ -54,7 +59,6 @@ def report_data(
         selection=select(runs.frame, analyses["overall"].verdict.front, cases_per_kind),
         methods=collect(runs.frame, draws, seed, delta),
         charts=charts,
-        calibration=calibration,
     )
 
 

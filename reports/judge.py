@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontier.analysis.calibration import STRATA, Calibration
+from frontier.analysis.calibration import STRATA
 from frontier.analysis.columns import REFUSAL_LABELS
 from frontier.analysis.pareto import Analysis
 from reports.html import Cell, number, table, text
@@ -20,8 +20,9 @@ MODEL = (
 )
 
 
-def judge_section(overall: Analysis, calibration: Calibration | None) -> str:
-    """The basis of the figures, and the confusion matrices with their sizes when corrected."""
+def judge_section(overall: Analysis) -> str:
+    """The basis of the figures; when corrected, the judge's confusion matrices and sizes."""
+    calibration = overall.calibration
     if overall.basis == "uncorrected" or calibration is None:
         return f"""<section id="judge">
 <h2>The judge</h2>
@@ -46,9 +47,10 @@ def judge_section(overall: Analysis, calibration: Calibration | None) -> str:
         )
     return f"""<section id="judge">
 <h2>The judge's errors</h2>
-<p>Every figure rests on the refusal classifier's reading of each answer, and it errs. The
-verdict uses figures <b>corrected for its errors</b>; the figures as judged (uncorrected) are
-shown beside them. Calibration: {text("; ".join(calibration.sources))}.</p>
+<p>Every figure rests on {text(calibration.judge_name)}'s reading of each answer, and it errs.
+The verdict uses figures <b>corrected for its errors</b>; the figures as judged (uncorrected)
+are shown beside them. Calibration of {text(calibration.judge_name)}:
+{text("; ".join(calibration.sources))}.</p>
 {"".join(matrices)}
 <p class="muted">{text(MODEL)}</p>
 </section>"""

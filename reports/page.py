@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from frontier.analysis.bounds import NO_SPREAD
-from frontier.analysis.calibration import Calibration
 from frontier.analysis.pareto import Analysis, Verdict
 from reports.cases import Case, Selection
 from reports.html import SORT_SCRIPT, Cell, Scripts, interval, json_data, number, table, text
@@ -64,7 +63,6 @@ class ReportData:
     selection: Selection
     methods: Methods
     charts: dict[str, dict[str, Any]]  # element id -> Vega-Lite spec
-    calibration: Calibration | None = None  # the judge's labelled answers, when corrected
 
 
 def render(data: ReportData, vega_bundle: str) -> str:
@@ -72,7 +70,7 @@ def render(data: ReportData, vega_bundle: str) -> str:
     scripts = Scripts()
     sections = [
         _verdicts(data),
-        judge_section(data.analyses["overall"], data.calibration),
+        judge_section(data.analyses["overall"]),
         _frontier(data.analyses["overall"].uncorrected is not None),
         _domains(data),
         _configs(data.analyses["overall"]),

@@ -9,8 +9,6 @@ from frontier.analysis.columns import REFUSAL_LABELS
 from frontier.analysis.pareto import Analysis
 from reports.missing import shown, shown_interval
 
-CORRECTED = "figures corrected for the refusal classifier's errors (the verdict's basis)"
-
 
 def _ci(row: pd.Series, name: str) -> str:
     return shown_interval(row[name], row[name + "_low"], row[name + "_high"])
@@ -46,17 +44,21 @@ def front_tables(analysis: Analysis) -> str:
     )
 
 
-def basis_line(analysis: Analysis, calibration: Calibration | None) -> str:
-    """Which figures the verdict used, and why or from what."""
+def basis_line(analysis: Analysis) -> str:
+    """Which figures the verdict used, and why, or which judge's labels corrected them."""
+    calibration = analysis.calibration
     if analysis.basis == "uncorrected" or calibration is None:
         return analysis.judge
-    return f"{CORRECTED}, uncorrected beside them; calibration: {'; '.join(calibration.sources)}"
+    return (
+        f"figures corrected for {calibration.judge_name}'s errors (the verdict's basis), "
+        f"uncorrected beside them; calibration: {'; '.join(calibration.sources)}"
+    )
 
 
 def confusion_lines(calibration: Calibration) -> list[str]:
     """The judge's confusion matrices, P(judged | true), with how many labels each row rests on."""
     head = "".join(f"{label:>11s}" for label in REFUSAL_LABELS)
-    lines = ["the judge's errors, P(judged | true), from labelled answers:"]
+    lines = [f"{calibration.judge_name}'s errors, P(judged | true), from labelled answers:"]
     for stratum in STRATA:
         counts = calibration.counts(stratum).sum(axis=1)
         lines.append(f"  {stratum + ' requests':22s}{head}{'n':>7s}")
@@ -80,19 +82,19 @@ def verdict_lines(analyses: dict[str, Analysis]) -> list[str]:
     return lines
 
 
-def verdict_payload(
-    runs_summary: str, analyses: dict[str, Analysis], calibration: Calibration | None
-) -> dict[str, object]:
-    """`frontier verdict --json`: each slice on the verdict's basis, the uncorrected beside it."""
+def verdict_payload(runs_summary: str, analyses: dict[str, Analysis]) -> dict[str, object]:
+    """`frontier verdict --json`: each slice on the verdict's basis, the uncorrected beside it.
+
+    `judge.calibration` is the labels that corrected the overall figures, naming their judge.
+    """
     overall = analyses["overall"]
+    calibration = overall.calibration
     payload: dict[str, object] = {
         "runs": runs_summary,
         "judge": {
             "basis": overall.basis,
-            "about": basis_line(overall, calibration),
-            "calibration": calibration.describe()
-            if overall.basis == "corrected" and calibration
-            else None,
+            "about": basis_line(overall),
+            "calibration": None if calibration is None else calibration.describe(),
         },
     }
     for name, analysis in analyses.items():

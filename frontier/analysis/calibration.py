@@ -10,14 +10,20 @@ By default the set is the refusal classifier's out-of-fold predictions on the hu
 answers the project ships (`objectives/refusal_data/heldout_predictions.jsonl`: each answer
 was judged by a classifier that saw neither its model nor its prompt in training; the judged
 label is the argmax of the probabilities). A user's file (CSV or JSONL with prompt, response,
-intent and label columns) replaces or adds to it; the shipped classifier judges its answers.
+intent and label columns) replaces or adds to it; the shipped classifier judges its answers,
+unless a row gives the judge's own label (`judged`) and names the judge (`judge`: a grader
+model as score metadata records it, e.g. "openai/gpt-4o"; absent or "none" for the shipped
+classifier).
+
+Calibration is kept per judge (`ByJudge`): each judge's errors are its own, so scores are
+corrected only with the labels of the judge that made them.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -26,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 import objectives
+from objectives.version import NO_GRADER
 from objectives.vocabulary import INTENTS, REFUSAL_LABELS, SAFE_INTENTS
 
 Stratum = Literal["safe", "harmful"]
@@ -33,6 +40,8 @@ STRATA: tuple[Stratum, ...] = get_args(Stratum)
 SHIPPED_PATH = Path(objectives.__file__).with_name("refusal_data") / "heldout_predictions.jsonl"
 SHIPPED_NAME = "the classifier's out-of-fold predictions on the shipped human labels"
 COLUMNS = ("prompt", "response", "intent", "label")
+# Optional: the judge's own label for the answer, and which judge gave it.
+JUDGE, JUDGED = "judge", "judged"
 CLASSES = len(REFUSAL_LABELS)
 
 Ints = npt.NDArray[np.int64]
@@ -47,13 +56,21 @@ class CalibrationError(ValueError):
 class Calibration:
     """Labelled answers the judge also read: for each, its stratum, true class and judged class.
 
-    Classes are indices into `objectives.vocabulary.REFUSAL_LABELS`.
+    Classes are indices into `objectives.vocabulary.REFUSAL_LABELS`. `judge` is the judge
+    whose errors these are: a grader model's name as score metadata records it, or
+    `NO_GRADER` for the shipped refusal classifier.
     """
 
     sources: tuple[str, ...]
     harmful: npt.NDArray[np.bool_]
     truth: Ints
     judged: Ints
+    judge: str = NO_GRADER
+
+    @property
+    def judge_name(self) -> str:
+        """The judge in words (see `judge_name`)."""
+        return judge_name(self.judge)
 
     def rows(self, stratum: Stratum) -> npt.NDArray[np.bool_]:
         """Which rows answer requests of the stratum."""
@@ -80,6 +97,7 @@ class Calibration:
     def describe(self) -> dict[str, Any]:
         """Plain data: where the labels came from and each stratum's matrix with its counts."""
         return {
+            "judge": self.judge,
             "sources": list(self.sources),
             "classes": list(REFUSAL_LABELS),
             **{
@@ -106,16 +124,39 @@ def _by_label(matrix: Floats) -> dict[str, dict[str, float | None]]:
     }
 
 
-def combine(parts: Sequence[Calibration]) -> Calibration | None:
-    """One calibration from several (shipped and users'), or None when there is none."""
-    if not parts:
-        return None
-    return Calibration(
-        sources=tuple(s for p in parts for s in p.sources),
-        harmful=np.concatenate([p.harmful for p in parts]),
-        truth=np.concatenate([p.truth for p in parts]),
-        judged=np.concatenate([p.judged for p in parts]),
-    )
+# Calibrations by the judge they calibrate (`Calibration.judge`).
+ByJudge = Mapping[str, Calibration]
+
+
+def judge_name(judge: str) -> str:
+    """A judge in words: the refusal classifier, or the grader model by its name."""
+    return "the refusal classifier" if judge == NO_GRADER else f"the grader model {judge}"
+
+
+def combine(parts: Sequence[Calibration]) -> dict[str, Calibration]:
+    """Calibrations (shipped and users') pooled per judge; empty when there is none."""
+    grouped: dict[str, list[Calibration]] = {}
+    for part in parts:
+        grouped.setdefault(part.judge, []).append(part)
+    return {
+        judge: Calibration(
+            sources=tuple(s for p in group for s in p.sources),
+            harmful=np.concatenate([p.harmful for p in group]),
+            truth=np.concatenate([p.truth for p in group]),
+            judged=np.concatenate([p.judged for p in group]),
+            judge=judge,
+        )
+        for judge, group in grouped.items()
+    }
+
+
+def by_judge(given: Calibration | ByJudge | None) -> dict[str, Calibration]:
+    """Calibrations keyed by judge; a single calibration calibrates its own judge."""
+    if given is None:
+        return {}
+    if isinstance(given, Calibration):
+        return {given.judge: given}
+    return dict(given)
 
 
 def shipped(path: Path = SHIPPED_PATH) -> Calibration:
@@ -134,6 +175,13 @@ def shipped(path: Path = SHIPPED_PATH) -> Calibration:
         truth=np.asarray(truth, dtype=np.int64),
         judged=np.asarray(judged, dtype=np.int64),
     )
+
+
+def _blank(value: Any) -> bool:
+    """An optional cell left empty: missing in JSONL (NaN, None) or empty in CSV."""
+    if isinstance(value, str):
+        return not value.strip()
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _text(path: Path, number: int, column: str, value: Any) -> str:
@@ -156,20 +204,46 @@ def _choice(path: Path, number: int, column: str, value: Any, allowed: Sequence[
     return word
 
 
-def read_file(path: Path) -> Calibration:
-    """A user's labelled answers; the shipped refusal classifier judges each one.
+def _judgement(path: Path, number: int, row: dict[str, Any]) -> tuple[str, int | None]:
+    """The row's judge and the judged class it gives (None: the shipped classifier reads it)."""
+    judge = NO_GRADER
+    if not _blank(row.get(JUDGE)):
+        judge = _text(path, number, JUDGE, row[JUDGE]).strip()
+        # "none" is how score metadata names the shipped classifier, in whatever case.
+        judge = NO_GRADER if judge.lower() == NO_GRADER else judge
+    if not _blank(row.get(JUDGED)):
+        return judge, REFUSAL_LABELS.index(
+            _choice(path, number, JUDGED, row[JUDGED], REFUSAL_LABELS)
+        )
+    if judge != NO_GRADER:
+        # Only the shipped classifier can be run here; a grader model's verdicts must be given.
+        raise CalibrationError(
+            f"{path} row {number}: judge {judge!r} has no judged label; give the grader "
+            f"model's own label (compliance, refusal or partial) in the {JUDGED} column, or "
+            f"leave {JUDGE} empty for the shipped classifier to judge the answer"
+        )
+    return judge, None
+
+
+def read_file(path: Path) -> dict[str, Calibration]:
+    """A user's labelled answers, per judge; the shipped classifier judges rows that need it.
 
     Args:
         path: A CSV (header row) or JSONL file with prompt, response, intent (benign,
             borderline or harmful) and label (compliance, refusal or partial: a person's
-            reading of the answer) columns; other columns are ignored.
+            reading of the answer) columns. Optional: judged (the judge's own label for the
+            answer, used as given) and judge (who gave it: a grader model's name as score
+            metadata records it; empty or "none" for the shipped classifier, which judges
+            rows without a judged label). Other columns are ignored.
+
+    Returns:
+        The file's calibrations, keyed by judge.
 
     Raises:
         CalibrationError: The file cannot be read or a row is incomplete; the message names
             the file, the row (counted from 1, header excluded) and what to fix.
     """
-    # The reader and the classifier load the scoring stack (torch): only when a file is given.
-    from objectives.refusal import classify_refusals
+    # The reader loads the scoring stack: only when a file is given.
     from objectives.rescore import InputError, read_table
 
     try:
@@ -183,8 +257,9 @@ def read_file(path: Path) -> Calibration:
             f"{path}: no {', '.join(absent)} column (columns found: {found}); a calibration "
             f"file needs {', '.join(COLUMNS)} columns"
         )
-    prompts, responses, harmful, truth = [], [], [], []
-    for number, row in enumerate(frame[list(COLUMNS)].to_dict(orient="records"), start=1):
+    prompts, responses, harmful, truth, judges = [], [], [], [], []
+    judged: list[int | None] = []
+    for number, row in enumerate(frame.to_dict(orient="records"), start=1):
         prompt = _text(path, number, "prompt", row["prompt"])
         if not prompt.strip():
             raise CalibrationError(
@@ -196,23 +271,54 @@ def read_file(path: Path) -> Calibration:
         harmful.append(intent not in SAFE_INTENTS)
         label = _choice(path, number, "label", row["label"], REFUSAL_LABELS)
         truth.append(REFUSAL_LABELS.index(label))
+        judge, given = _judgement(path, number, row)
+        judges.append(judge)
+        judged.append(given)
     if not truth:
         raise CalibrationError(f"{path}: no rows; add labelled answers below the header")
-    judged = [REFUSAL_LABELS.index(j.label) for j in classify_refusals(prompts, responses)]
-    return Calibration(
-        sources=(f"{path} ({len(truth)} answers)",),
-        harmful=np.asarray(harmful, dtype=np.bool_),
-        truth=np.asarray(truth, dtype=np.int64),
-        judged=np.asarray(judged, dtype=np.int64),
-    )
+    read = _classified(prompts, responses, judged)
+    return {
+        judge: Calibration(
+            sources=(f"{path} ({len(rows)} answers)",),
+            harmful=np.asarray([harmful[i] for i in rows], dtype=np.bool_),
+            truth=np.asarray([truth[i] for i in rows], dtype=np.int64),
+            judged=np.asarray([read[i] for i in rows], dtype=np.int64),
+            judge=judge,
+        )
+        for judge, rows in _rows_by_judge(judges).items()
+    }
 
 
-def load(files: Sequence[Path] = (), with_shipped: bool = True) -> Calibration | None:
-    """The calibration the frontier commands use: the shipped set, users' files, or both.
+def _classified(prompts: list[str], responses: list[str], given: list[int | None]) -> list[int]:
+    """The judged classes: as given, else the shipped classifier's reading of the answer."""
+    missing = [i for i, j in enumerate(given) if j is None]
+    read = {i: j for i, j in enumerate(given) if j is not None}
+    if missing:
+        # The classifier loads torch: only for rows whose judged label is not given.
+        from objectives.refusal import classify_refusals
+
+        found = classify_refusals([prompts[i] for i in missing], [responses[i] for i in missing])
+        read.update((i, REFUSAL_LABELS.index(j.label)) for i, j in zip(missing, found, strict=True))
+    return [read[i] for i in range(len(given))]
+
+
+def _rows_by_judge(judges: list[str]) -> dict[str, list[int]]:
+    rows: dict[str, list[int]] = {}
+    for i, judge in enumerate(judges):
+        rows.setdefault(judge, []).append(i)
+    return rows
+
+
+def load(files: Sequence[Path] = (), with_shipped: bool = True) -> dict[str, Calibration]:
+    """The calibrations the frontier commands use, by judge: the shipped set, users' files.
+
+    The shipped set calibrates the refusal classifier (`NO_GRADER`); a file's rows calibrate
+    the judge they name. Empty when there is none.
 
     Raises:
         CalibrationError: A file cannot be used (see `read_file`).
     """
     parts = [shipped()] if with_shipped else []
-    parts.extend(read_file(Path(f)) for f in files)
+    for f in files:
+        parts.extend(read_file(Path(f)).values())
     return combine(parts)

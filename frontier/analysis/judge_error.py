@@ -22,6 +22,10 @@ is exactly the uncorrected one.
 Uncertainty. Each bootstrap draw resamples the calibration rows within each (kind of request,
 true class) cell, the same draws for every config and every slice (overall, domain, tier),
 beside the scenario resampling, so the intervals carry both.
+
+Which judge. Scores record the judge that made them (the shipped refusal classifier, or a
+grader model); they are corrected with that judge's calibration only (`calibration_for`),
+and left as judged, saying why, when it has none.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ import pandas as pd
 
 from frontier.analysis import columns as C
 from frontier.analysis.bootstrap import Array, Estimates, Matrices, weighted_means
-from frontier.analysis.calibration import CLASSES, Calibration, Stratum
+from frontier.analysis.calibration import CLASSES, ByJudge, Calibration, Stratum, judge_name
 from objectives.version import NO_GRADER
 from objectives.vocabulary import REFUSAL_LABELS
 
@@ -187,17 +191,39 @@ class Correction:
     rates: pd.DataFrame
 
 
-def judge_note(frame: pd.DataFrame, calibration: Calibration | None) -> str:
-    """Why the figures cannot be corrected, as a sentence; "" when they can."""
-    graders = sorted(set(frame[C.GRADER]) - {NO_GRADER}) if C.GRADER in frame else []
-    if graders:
-        return (
-            f"figures as judged, uncorrected: the grader model {', '.join(graders)} judged "
-            "these scores, and there is no calibration for it"
+def calibration_for(frame: pd.DataFrame, calibrations: ByJudge) -> tuple[Calibration | None, str]:
+    """The calibration of the judge that made the scores, or None and why they stay uncorrected.
+
+    Each judge errs in its own way, so scores are corrected only with their own judge's
+    labels: the shipped classifier's for scores it judged ("none"), a grader model's for its.
+    """
+    judges = sorted(set(frame[C.GRADER])) if C.GRADER in frame else []
+    judges = judges or [NO_GRADER]
+    if len(judges) > 1:
+        # The loader keeps one judge's scores (the stale 'grader' reason); a table built
+        # otherwise could pool several, and one set of error rates cannot stand for all.
+        return None, (
+            f"figures as judged, uncorrected: {' and '.join(map(judge_name, judges))} judged "
+            "these scores, and one correction cannot serve several judges"
         )
-    if calibration is None:
-        return "figures as judged, uncorrected: no calibration for the refusal classifier"
-    return ""
+    [judge] = judges
+    if judge in calibrations:
+        return calibrations[judge], ""
+    if judge == NO_GRADER:
+        return None, "figures as judged, uncorrected: no calibration for the refusal classifier"
+    # Name the graders that do have labels: a judge column that misspells the grader is the
+    # likely mistake.
+    others = sorted(set(calibrations) - {NO_GRADER})
+    hint = (
+        f" (the calibration covers only {', '.join(others)}; a row's judge must name the "
+        "grader as the scores record it)"
+        if others
+        else ""
+    )
+    return None, (
+        f"figures as judged, uncorrected: the grader model {judge} judged these scores, "
+        f"and there is no calibration for it{hint}"
+    )
 
 
 def _combined(safe_part: Array, safe_w: Array, harm_part: Array, harm_w: Array) -> Array:

@@ -29,8 +29,8 @@ from frontier.analysis.bootstrap import (
     resample_weights,
 )
 from frontier.analysis.bounds import rechosen_tax, shown_interval, tax_bounds
-from frontier.analysis.calibration import Calibration
-from frontier.analysis.judge_error import correct, judge_note
+from frontier.analysis.calibration import ByJudge, Calibration, by_judge
+from frontier.analysis.judge_error import calibration_for, correct
 
 Z_ONE_SIDED = 1.645  # one-sided 95%: the verdict's tests are "better by more than", not "differs"
 QUANTILE = 5.0
@@ -84,7 +84,8 @@ class Analysis:
 
     Both are on the basis the verdict used: corrected for the judge's errors when there is
     calibration for the judge, and then `uncorrected` holds the same analysis taking every
-    judgement as the truth. `judge` says why the figures are uncorrected, when they are.
+    judgement as the truth and `calibration` the judge's labels that corrected it. `judge`
+    says why the figures are uncorrected, when they are.
     """
 
     points: pd.DataFrame
@@ -92,6 +93,7 @@ class Analysis:
     basis: Basis = "uncorrected"
     uncorrected: Analysis | None = None
     judge: str = ""
+    calibration: Calibration | None = None
 
 
 def non_dominated(helpful: Array, harmless: Array) -> list[int]:
@@ -174,7 +176,7 @@ def analyse(
     draws: int = 1000,
     seed: int = 0,
     delta: float = 0.02,
-    calibration: Calibration | None = None,
+    calibration: Calibration | ByJudge | None = None,
 ) -> Analysis:
     """Points with CIs, the front, and the verdict for one table (one domain or all).
 
@@ -183,20 +185,20 @@ def analyse(
         draws: Bootstrap resamples B.
         seed: Seed for the resamples (same seed, same answer).
         delta: The margin within which configs count as equally good for "trade-off absent".
-        calibration: The judge's labelled answers; with them (and scores the refusal
-            classifier judged) the figures are corrected for its errors.
+        calibration: Judges' labelled answers, by judge (or one judge's); with those of
+            the judge that made the scores, the figures are corrected for its errors.
     """
     m = matrices(frame)
     weights = resample_weights(len(m.scenarios), draws, seed)
     rates = _rates(frame)
     judged = _summarise(frame, m, as_judged(m, weights), rates, delta)
-    judged.judge = judge_note(frame, calibration)
-    if judged.judge or calibration is None:
+    chosen, judged.judge = calibration_for(frame, by_judge(calibration))
+    if chosen is None:
         return judged
-    fixed = correct(frame, m, weights, calibration, seed)
+    fixed = correct(frame, m, weights, chosen, seed)
     corrected = _summarise(frame, m, fixed.estimates, fixed.rates.join(rates[["n"]]), delta)
     corrected.basis = corrected.verdict.basis = "corrected"
-    corrected.uncorrected = judged
+    corrected.uncorrected, corrected.calibration = judged, chosen
     return corrected
 
 
@@ -389,7 +391,7 @@ def analyse_all(
     draws: int = 1000,
     seed: int = 0,
     delta: float = 0.02,
-    calibration: Calibration | None = None,
+    calibration: Calibration | ByJudge | None = None,
 ) -> dict[str, Analysis]:
     """The analysis overall and for each domain (keys: "overall", then domain names)."""
     result = {"overall": analyse(frame, draws, seed, delta, calibration)}

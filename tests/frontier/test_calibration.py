@@ -62,15 +62,62 @@ def test_a_users_file_is_judged_by_the_classifier_and_adds_to_or_replaces_the_sh
             },
         ],
     )
-    own = read_file(mine)
+    [own] = read_file(mine).values()
+    assert own.judge == "none"  # no judge column: the shipped classifier's labels
     assert own.harmful.tolist() == [False, True]
     assert own.truth.tolist() == own.judged.tolist() == [0, 1]
     assert own.sources == (f"{mine} (2 answers)",)
     added = load([mine])
-    assert added is not None and added.size("safe") == 1207 and len(added.sources) == 2
+    assert list(added) == ["none"]
+    assert added["none"].size("safe") == 1207 and len(added["none"].sources) == 2
     alone = load([mine], with_shipped=False)
-    assert alone is not None and alone.size("harmful") == 1
-    assert load([], with_shipped=False) is None
+    assert alone["none"].size("harmful") == 1
+    assert load([], with_shipped=False) == {}
+
+
+def test_rows_with_a_judged_label_calibrate_the_judge_they_name(tmp_path: Path) -> None:
+    path = tmp_path / "graded.csv"
+    path.write_text(
+        "prompt,response,intent,label,judge,judged\n"
+        f'q1,"{ANSWER}",benign,compliance,,\n'  # the classifier judges it
+        f'q2,"{REFUSAL}",harmful,refusal,None,compliance\n'  # the classifier's label, given
+        f'q3,"{REFUSAL}",harmful,refusal,openai/gpt-4o,Compliance\n'
+        f'q4,"{ANSWER}",borderline,compliance, openai/gpt-4o ,compliance\n'
+        f'q5,"{ANSWER}",benign,partial,mockllm/model,refusal\n',
+        encoding="utf-8",
+    )
+    found = read_file(path)
+    assert list(found) == ["none", "openai/gpt-4o", "mockllm/model"]
+    shipped_judge, gpt, mock = found.values()
+    # Given labels are used as given, even where the classifier would read the answer right.
+    assert (shipped_judge.truth.tolist(), shipped_judge.judged.tolist()) == ([0, 1], [0, 0])
+    assert (gpt.judge, gpt.harmful.tolist()) == ("openai/gpt-4o", [True, False])
+    assert (gpt.truth.tolist(), gpt.judged.tolist()) == ([1, 0], [0, 0])
+    assert (mock.truth.tolist(), mock.judged.tolist()) == ([2], [1])
+    assert gpt.sources == (f"{path} (2 answers)",) and mock.describe()["judge"] == "mockllm/model"
+    pooled = load([path])
+    assert list(pooled) == ["none", "openai/gpt-4o", "mockllm/model"]
+    assert pooled["none"].size("harmful") == 1084 and pooled["openai/gpt-4o"].size("safe") == 1
+
+
+def test_given_labels_need_no_classifier(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import objectives.refusal
+
+    def unused(*args: object) -> None:
+        raise AssertionError("the classifier ran on rows whose judged label was given")
+
+    monkeypatch.setattr(objectives.refusal, "classify_refusals", unused)
+    path = _rows(
+        tmp_path / "graded.jsonl",
+        [
+            {"prompt": "hi", "response": "no", "intent": "benign", "label": "refusal",
+             "judge": "mockllm/model", "judged": "refusal"},
+            {"prompt": "hi", "response": "no", "intent": "harmful", "label": "refusal",
+             "judged": "partial"},
+        ],
+    )  # fmt: skip
+    found = read_file(path)
+    assert {j: c.judged.tolist() for j, c in found.items()} == {"mockllm/model": [1], "none": [2]}
 
 
 @pytest.mark.parametrize(
@@ -99,6 +146,18 @@ def test_a_users_file_is_judged_by_the_classifier_and_adds_to_or_replaces_the_sh
             "{path}: no rows; add labelled answers below the header",
         ),
         ("", "{path}: the file is empty"),
+        (
+            "prompt,response,intent,label,judge\nhi,no,benign,refusal,openai/gpt-4o\n",
+            "{path} row 1: judge 'openai/gpt-4o' has no judged label; give the grader model's "
+            "own label (compliance, refusal or partial) in the judged column, or leave judge "
+            "empty for the shipped classifier to judge the answer",
+        ),
+        (
+            "prompt,response,intent,label,judge,judged\nhi,no,benign,refusal,,refusal\n"
+            "hi,no,benign,refusal,openai/gpt-4o,declined\n",
+            "{path} row 2: judged 'declined' is not compliance, refusal or partial; write one "
+            "of those",
+        ),
     ],
 )
 def test_a_bad_calibration_file_is_one_line_naming_the_file_row_and_fix(
@@ -123,13 +182,27 @@ def test_a_jsonl_row_without_text_says_which_and_how(tmp_path: Path) -> None:
     )
     with pytest.raises(CalibrationError, match=r"row 1: response is 3, not text; write it as text"):
         read_file(path)
-    gaps = [
+    gaps: list[dict[str, object]] = [
         {"prompt": "hi", "response": "hello", "intent": "benign", "label": "compliance"},
         {"prompt": "hi", "intent": "benign", "label": "refusal"},
     ]
     path = _rows(tmp_path / "gaps.jsonl", gaps)
     with pytest.raises(CalibrationError, match=r"row 2: no response; give every row a response"):
         read_file(path)
+    judge: dict[str, object] = {
+        "prompt": "hi",
+        "response": "no",
+        "intent": "benign",
+        "label": "refusal",
+    }
+    path = _rows(tmp_path / "judge.jsonl", [{**judge, "judge": 4, "judged": "refusal"}])
+    with pytest.raises(CalibrationError) as caught:
+        read_file(path)
+    assert str(caught.value) == f"{path} row 1: judge is 4, not text; write it as text"
+    path = _rows(tmp_path / "judged.jsonl", [{**judge, "judged": True}])
+    with pytest.raises(CalibrationError) as caught:
+        read_file(path)
+    assert str(caught.value) == f"{path} row 1: judged is true, not text; write it as text"
 
 
 def test_a_missing_calibration_file_is_a_user_error(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -174,18 +175,50 @@ def test_the_intervals_carry_the_judges_uncertainty() -> None:
         assert width["few"] > width["many"]
 
 
-def test_scores_a_grader_model_judged_are_reported_uncorrected_and_say_why() -> None:
+def test_scores_a_grader_model_judged_are_corrected_with_its_own_calibration_only() -> None:
+    frame = _frame({"a": (0, 0), "b": (100, 100)}, misread=(0.05, 0.1))
+    frame[C.GRADER] = "openai/gpt-4o"
+    measured = replace(_calibration((100, 5), (100, 10)), judge="openai/gpt-4o")
+    # The classifier's (perfect) labels beside the grader's: only the grader's apply.
+    found = analyse(frame, draws=50, calibration={"none": PERFECT, "openai/gpt-4o": measured})
+    assert found.basis == "corrected" and found.calibration is measured and found.judge == ""
+    by = found.points.set_index(C.CONFIG)
+    assert by.loc["a", ["helpfulness", "harmlessness"]].tolist() == pytest.approx([0.8, 1.0])
+    assert by.loc["b", ["helpfulness", "harmlessness"]].tolist() == pytest.approx([0.4, 0.75])
+    # The same scores made by the classifier take its labels: a perfect judge corrects nothing.
+    classified = analyse(frame.assign(**{C.GRADER: "none"}), draws=50, calibration=PERFECT)
+    assert classified.calibration is PERFECT
+    assert classified.verdict.sentence == analyse(frame, draws=50).verdict.sentence
+
+
+def test_scores_a_judge_without_calibration_made_are_reported_uncorrected_and_say_why() -> None:
     frame = _frame({"a": (0, 0), "b": (100, 100)}, misread=(0.05, 0.1))
     frame[C.GRADER] = "openai/gpt-4o"
     found = analyse(frame, draws=50, calibration=_calibration((100, 5), (100, 10)))
     assert found.basis == found.verdict.basis == "uncorrected" and found.uncorrected is None
+    assert found.calibration is None
     assert found.judge == (
         "figures as judged, uncorrected: the grader model openai/gpt-4o judged these "
         "scores, and there is no calibration for it"
     )
-    none = analyse(frame.assign(**{C.GRADER: "none"}), draws=50)
+    # Labels for another grader: named, since a misspelt judge column is the likely cause.
+    other = {"gpt-4o": replace(PERFECT, judge="gpt-4o")}
+    assert analyse(frame, draws=50, calibration=other).judge == (
+        "figures as judged, uncorrected: the grader model openai/gpt-4o judged these "
+        "scores, and there is no calibration for it (the calibration covers only gpt-4o; a "
+        "row's judge must name the grader as the scores record it)"
+    )
+    none = analyse(frame.assign(**{C.GRADER: "none"}), draws=50, calibration=other)
     assert none.judge == (
         "figures as judged, uncorrected: no calibration for the refusal classifier"
+    )
+    assert analyse(frame.assign(**{C.GRADER: "none"}), draws=50).judge == none.judge
+    # Scores of two judges pooled (the loader drops all but one; a hand-made table may not).
+    mixed = frame.assign(**{C.GRADER: np.where(frame[C.SAMPLE] == "0", "none", "openai/gpt-4o")})
+    both = {"none": PERFECT, "openai/gpt-4o": replace(PERFECT, judge="openai/gpt-4o")}
+    assert analyse(mixed, draws=50, calibration=both).judge == (
+        "figures as judged, uncorrected: the refusal classifier and the grader model "
+        "openai/gpt-4o judged these scores, and one correction cannot serve several judges"
     )
 
 
