@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from frontier.analysis.calibration import STRATA
-from frontier.analysis.columns import REFUSAL_LABELS
+from frontier.analysis.columns import NO_GRADER, REFUSAL_LABELS
 from frontier.analysis.pareto import Analysis
 from reports.html import Cell, number, table, text
 
+# A grader model gives the helpful and harmless grades as well as the refusal judgement, so its
+# mistakes in the one may go with mistakes in the other, which the correction assumes they do not.
+GRADER_CAVEAT = (
+    " The correction assumes the judge's mistakes are unrelated to the grades within a class;"
+    " a grader model also gives those grades, so its figures may be less fully corrected."
+)
 MODEL = (
     "Within safe (benign and borderline) and harmful requests separately, each configuration's "
     "true shares of compliance, refusal and partial refusal are solved from the shares judged, "
@@ -52,5 +58,5 @@ The verdict uses figures <b>corrected for its errors</b>; the figures as judged 
 are shown beside them. Calibration of {text(calibration.judge_name)}:
 {text("; ".join(calibration.sources))}.</p>
 {"".join(matrices)}
-<p class="muted">{text(MODEL)}</p>
+<p class="muted">{text(MODEL)}{text(GRADER_CAVEAT) if calibration.judge != NO_GRADER else ""}</p>
 </section>"""

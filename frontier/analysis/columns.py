@@ -1,6 +1,6 @@
 """Column names of the tidy runs table: the contract between reading, analysis and reports."""
 
-from objectives import vocabulary
+from objectives import version, vocabulary
 
 MODEL = "model"
 SYSTEM_PROMPT = "system_prompt"
@@ -31,3 +31,5 @@ SAFE_INTENTS = vocabulary.SAFE_INTENTS
 # The vocabularies reports need, read through the analysis (reports import nothing else).
 DIFFICULTIES = vocabulary.DIFFICULTIES
 REFUSAL_LABELS = vocabulary.REFUSAL_LABELS
+# What a score's `grader` says when no grader model judged it: the shipped classifier did.
+NO_GRADER = version.NO_GRADER

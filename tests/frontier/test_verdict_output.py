@@ -279,6 +279,8 @@ def test_a_grader_models_scores_are_corrected_with_labels_of_its_verdicts(
     assert "rests on the grader model mockllm/model's reading of each answer" in section
     assert f"Calibration of the grader model mockllm/model:\n{graded} (16 answers)" in section
     assert "Safe requests: P(judged | true), 8 labelled answers" in section
+    # A grader model also gives the grades the correction treats as independent of its errors.
+    assert "a grader model also gives those grades" in section
 
 
 def test_without_labels_of_its_verdicts_a_grader_models_scores_stay_uncorrected(

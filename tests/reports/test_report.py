@@ -194,6 +194,7 @@ def test_the_report_shows_both_bases_and_the_judges_errors(report: Path) -> None
     assert "<h2>The judge's errors</h2>" in judge and "corrected for its errors" in judge
     # The judge the matrices calibrate is named (a grader model's: test_verdict_output).
     assert "rests on the refusal classifier's reading of each answer" in judge
+    assert "a grader model also gives those grades" not in judge
     assert "Calibration of the refusal classifier:\nthe classifier&#x27;s out-of-fold" in judge
     assert "Harmful requests: P(judged | true), 1083 labelled answers" in judge
     assert '<td>true partial</td><td data-sort="0.2857142857142857">0.286</td>' in judge
