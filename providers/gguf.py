@@ -52,7 +52,8 @@ DEFAULT_PREFIX_CACHE_MB = 512
 
 # One Llama per file per process, and one generation at a time: llama.cpp contexts are not
 # thread-safe, and two instances of a model would only compete for the same two cores.
-_instances: dict[Path, Llama] = {}
+# One model per (file, thread count): loading twice for the same pair would double the memory.
+_instances: dict[tuple[Path, int], Llama] = {}
 # Called once a model is loaded. The caller, not the provider, decides what else shares the
 # cores (the registry makes the refusal classifier's torch step aside for generation).
 LOAD_HOOKS: list[Callable[[], None]] = []
@@ -119,11 +120,19 @@ def resolve_gguf(name: str) -> Path:
 
 
 def load_llama(
-    path: Path, n_ctx: int = DEFAULT_CONTEXT, prefix_cache_mb: int = DEFAULT_PREFIX_CACHE_MB
+    path: Path,
+    n_ctx: int = DEFAULT_CONTEXT,
+    prefix_cache_mb: int = DEFAULT_PREFIX_CACHE_MB,
+    n_threads: int | None = None,
 ) -> Llama:
-    """Return the process-wide Llama for a file, loading it on first use."""
+    """Return the process-wide Llama for a file, loading it on first use.
+
+    `n_threads` is the caller's choice (default: every core).
+    """
+    threads = n_threads or os.cpu_count() or 1
+    key = (path, threads)
     with _load_lock:
-        if path not in _instances:
+        if key not in _instances:
             from llama_cpp import Llama
             from llama_cpp.llama_cache import LlamaRAMCache
 
@@ -133,7 +142,7 @@ def load_llama(
                         model_path=str(path),
                         n_ctx=n_ctx,
                         n_batch=DEFAULT_BATCH,
-                        n_threads=os.cpu_count() or 1,
+                        n_threads=threads,
                         verbose=False,
                     )
                 )
@@ -143,8 +152,8 @@ def load_llama(
                 llama.set_cache(LlamaRAMCache(capacity_bytes=prefix_cache_mb << 20))
             for hook in LOAD_HOOKS:
                 hook()
-            _instances[path] = llama
-        return _instances[path]
+            _instances[key] = llama
+        return _instances[key]
 
 
 def _message_dict(message: ChatMessage) -> dict[str, str]:
@@ -186,6 +195,7 @@ class GGUFAPI(ModelAPI):
         n_ctx: int = DEFAULT_CONTEXT,
         loop_span: int = DEFAULT_SPAN,
         prefix_cache_mb: int = DEFAULT_PREFIX_CACHE_MB,
+        n_threads: int | None = None,
         **model_args: Any,
     ) -> None:
         path = resolve_gguf(model_name)
@@ -197,7 +207,8 @@ class GGUFAPI(ModelAPI):
         base_url = base_url or f"{path.as_uri()}?loop_span={self.loop_span}"
         super().__init__(model_name, base_url, api_key, [], config)
         self.path = path
-        self.llama = load_llama(self.path, int(n_ctx), int(prefix_cache_mb))
+        threads = int(n_threads) if n_threads is not None else None  # `-M n_threads=2`
+        self.llama = load_llama(self.path, int(n_ctx), int(prefix_cache_mb), threads)
 
     async def generate(
         self,

@@ -125,9 +125,11 @@ def test_prefix_cache_keeps_states_and_torch_yields_the_cores() -> None:
 
     from providers.gguf import load_llama
 
-    model = get_model("gguf/smollm2")
+    # How many threads llama.cpp gets is the caller's choice (`-M n_threads=1`).
+    model = get_model("gguf/smollm2", n_threads=1)
     config = GenerateConfig(temperature=0.0, max_tokens=8)
     asyncio.run(model.generate("Name a colour.", config=config))
-    llama = load_llama(resolve_gguf("smollm2"))
+    llama = load_llama(resolve_gguf("smollm2"), n_threads=1)
+    assert llama.n_threads == 1
     assert llama.cache is not None and llama.cache.cache_size > 0  # the answer's state is kept
     assert torch.get_num_threads() == 1  # llama.cpp owns the cores while it runs here
