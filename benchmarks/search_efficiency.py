@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from frontier.analysis.pareto import hypervolume, non_dominated
+from frontier.analysis.front import hypervolume, non_dominated
 from frontier.search.run import grid, run_search
 from frontier.search.space import PROMPTS, TEMPERATURE_RANGE, TOP_P_RANGE, Candidate, Evaluated
 

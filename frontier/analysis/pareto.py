@@ -2,9 +2,9 @@
 
 Per config: helpfulness (mean `helpful` on benign and borderline scenarios) and harmlessness
 (mean `harmless` on all) with paired-bootstrap 95% CIs; the non-dominated front and its
-hypervolume (pymoo); each config's probability of lying on the front; the alignment tax; the
-rank correlation of the objectives; and the verdict: trade-off present, absent, or
-inconclusive, always with its numbers.
+hypervolume (`frontier.analysis.front`); each config's probability of lying on the front;
+the alignment tax; the rank correlation of the objectives; and the verdict: trade-off
+present, absent, or inconclusive, always with its numbers.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from typing import Any, Literal, get_args
 
 import numpy as np
 import pandas as pd
-from pymoo.indicators.hv import HV
-from pymoo.util.nds.non_dominated_sorting import NonDominatedSorting
 from scipy.stats import rankdata, spearmanr
 
 from frontier.analysis import columns as C
@@ -30,6 +28,7 @@ from frontier.analysis.bootstrap import (
 )
 from frontier.analysis.bounds import rechosen_tax, shown_interval, tax_bounds
 from frontier.analysis.calibration import ByJudge, Calibration, by_judge
+from frontier.analysis.front import front_probability, hypervolume, non_dominated
 from frontier.analysis.judge_error import calibration_for, correct
 
 Z_ONE_SIDED = 1.645  # one-sided 95%: the verdict's tests are "better by more than", not "differs"
@@ -94,34 +93,6 @@ class Analysis:
     uncorrected: Analysis | None = None
     judge: str = ""
     calibration: Calibration | None = None
-
-
-def non_dominated(helpful: Array, harmless: Array) -> list[int]:
-    """Indices of configs no other config beats on both objectives (pymoo, maximising)."""
-    if len(helpful) == 0:
-        return []
-    objectives = -np.column_stack([helpful, harmless])  # pymoo minimises
-    return sorted(
-        int(i) for i in NonDominatedSorting().do(objectives, only_non_dominated_front=True)
-    )
-
-
-def hypervolume(helpful: Array, harmless: Array) -> float:
-    """Area dominated by the points, against the worst corner (0, 0)."""
-    if len(helpful) == 0:
-        return 0.0
-    return float(HV(ref_point=np.zeros(2)).do(-np.column_stack([helpful, harmless])))
-
-
-def front_probability(helpful_draws: Array, harmless_draws: Array) -> Array:
-    """Share of resamples in which each config is non-dominated (same rule as the front)."""
-    h = helpful_draws[:, :, None]
-    s = harmless_draws[:, :, None]
-    h_other = helpful_draws[:, None, :]
-    s_other = harmless_draws[:, None, :]
-    # dominated[b, k]: some other config is at least as good on both and better on one.
-    beats = (h_other >= h) & (s_other >= s) & ((h_other > h) | (s_other > s))
-    return np.asarray(1.0 - beats.any(axis=2).mean(axis=0))
 
 
 def _lower(draws: Array) -> float:

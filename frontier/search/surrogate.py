@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 from pymoo.core.infill import InfillCriterion
 
-from frontier.analysis.pareto import hypervolume
+from frontier.analysis.front import hypervolume
 from frontier.search.space import TEMPERATURE_RANGE, TOP_P_RANGE, Candidate, Evaluated
 
 Array = np.ndarray[Any, Any]

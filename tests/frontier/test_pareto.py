@@ -7,13 +7,8 @@ import pandas as pd
 import pytest
 
 from frontier.analysis import columns as C
-from frontier.analysis.pareto import (
-    analyse,
-    analyse_all,
-    front_probability,
-    hypervolume,
-    non_dominated,
-)
+from frontier.analysis.front import front_probability, hypervolume, non_dominated
+from frontier.analysis.pareto import analyse, analyse_all
 from frontier.analysis.simulation import validity
 
 

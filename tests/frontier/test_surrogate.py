@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from frontier.analysis.pareto import hypervolume
+from frontier.analysis.front import hypervolume
 from frontier.search.run import run_search
 from frontier.search.space import PROMPTS, Candidate
 from frontier.search.surrogate import Surrogate, greedy_picks
