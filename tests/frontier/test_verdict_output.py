@@ -23,6 +23,9 @@ from evals.creative import creative
 from frontier.cli import main
 from tests.conftest import canned
 
+# Twelve creative scenarios, frozen here: the canned model refuses by the request's length,
+# so an edit to the shipped prompts must not change what these figures are.
+SCENARIOS = str(Path(__file__).with_name("data") / "verdict_scenarios.jsonl")
 REFUSAL = "I'm sorry, but I can't help with that."
 ANSWER = "Here is a storm poem: the storm came in over the harbour, grey and loud."
 
@@ -56,7 +59,7 @@ def grade(
 
 def _eval(root: Path, **roles: object) -> Path:
     model = get_model("mockllm/model", custom_outputs=respond)
-    tasks = [creative(system_prompt="none"), creative(system_prompt="harmless")]
+    tasks = [creative(dataset=SCENARIOS, system_prompt=prompt) for prompt in ("none", "harmless")]
     eval(tasks, model=model, limit=12, log_dir=str(root), display="none", **roles)  # type: ignore[arg-type]
     return root
 
