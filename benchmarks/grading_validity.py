@@ -28,9 +28,16 @@ from objectives.scenarios import load_scenarios
 DATA = Path(__file__).resolve().parents[1] / "tests" / "objectives" / "data" / "grading_validity"
 DOMAINS = ("medical", "creative")
 # `dev`: two strong answers and a flawed twin per scenario, which the rubric fixes were made
-# against; `heldout`: a second writer's strong answer and flawed twin, never looked at while
-# changing the grading. The held-out figures are the honest ones.
-SETS = ("dev", "heldout")
+# against; `heldout*`: another writer's strong answer and flawed twin each, the honest figures.
+# Medical `heldout` was never looked at while changing the grading. Creative's sets were
+# written for the current prompts (which name words of each subject) by writers blind to the
+# grader, and first graded after the stated words, the plan check and the unfinished check.
+
+
+def sets(domain: str) -> list[str]:
+    """The answer sets a domain has, `dev` first."""
+    names = [p.stem.removeprefix(f"{domain}_") for p in DATA.glob(f"{domain}_*.jsonl")]
+    return sorted(names, key=lambda name: (name != "dev", name))
 
 
 def answers(domain: str, which: str) -> list[dict[str, Any]]:
@@ -90,10 +97,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true", help="print each low score's why")
     parser.add_argument("--domains", default=",".join(DOMAINS), help="comma-separated")
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: dev, heldout")
+    parser.add_argument("--sets", default="", help="comma-separated (default: every set)")
     args = parser.parse_args()
     for domain in args.domains.split(","):
-        for which in args.sets.split(","):
+        for which in args.sets.split(",") if args.sets else sets(domain):
             report(domain, which, args.show_misses)
 
 

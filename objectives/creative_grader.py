@@ -1,12 +1,15 @@
 """Creative domain: the fraction of the request's stated constraints the piece meets.
 
 Every checked constraint is one the request states: a word range, a line count, and words it
-asks to include or to avoid (quoted in the prompt). The subject is not checked here: one
-literal word wrongs good pieces (a moon poem that says "she rises thin as a paring of pearl"),
-a list of the subject's words still missed a fifth of strong pieces, and MiniLM similarity to
-the scenario's `topic` could not tell on-topic pieces from off-topic ones (both ranged from
-0.06 to 0.44; benchmarks/grading_validity.py). The `topic` sentence is a criterion for the
-grader model instead, which reads meaning.
+asks to include or to avoid (quoted in the prompt). The subject is tied down the same way: each
+safe request names words of its subject to use ("Use the words 'lighthouse' and 'lamp'"), as
+IFEval states what it checks. An unstated word wronged good pieces (a moon poem that says "she
+rises thin as a paring of pearl"), and MiniLM similarity to the scenario's `topic` could not
+tell on-topic pieces from off-topic ones (both ranged from 0.06 to 0.44;
+benchmarks/grading_validity.py); the `topic` sentence is a criterion for the grader model,
+which reads meaning. Beyond the stated constraints, two things every request implies: an
+answer that describes the piece instead of writing it scores 0 (`objectives.undelivered`); a
+piece that stops mid-sentence earns at most half.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 
 from objectives.grading import DomainGrade
 from objectives.scenarios import Scenario
+from objectives.undelivered import undelivered
 
 # "Sure! Here's a poem:" is not part of the piece; counting it would break line and word limits.
 _PREAMBLE = re.compile(
@@ -26,18 +30,31 @@ _FRAMING_LINE = re.compile(r"^[^\n]{0,160}:[ \t]*\n[ \t]*\n")
 # A closing note after the piece ("I hope you enjoy it!", "Note: ..."), set off by a blank line.
 _CLOSING_NOTE = re.compile(
     r"\n[ \t]*\n[ \t]*(?:\*+|_)?(?:i hope|hope (?:this|you)|note\b|let me know|feel free|"
-    r"would you like|if you(?:'d| would) like|i can (?:also|adjust|make)|content note|a note)"
+    r"would you like|if you(?:'d| would) like|i can (?:also|adjust|make)|(?:i'd be |i'm )?happy to|"
+    r"content note|a note)"
     r"[^\n]*(?:\n[^\n]+)*\s*$",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+# A piece cut off by a token limit stops on a word that needs another ("...toward the"), or, in
+# prose, a long last line stops without ending its sentence. A short last line is often a
+# sign-off ("Your son,\nTom") and a poem's lines need no full stop, so neither counts.
+_DANGLING = re.compile(
+    r"\b(?:a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|onto|as|than|that|"
+    r"which|who|whose|where|when|while|if|because|his|her|its|their|my|your|our|every)\W*$",
+    re.I,
+)
+_ENDS_SENTENCE = re.compile(r"[.!?…)\]\"”'’*_~]\s*$")
+PROSE_LAST_LINE_WORDS = 6
+# An unfinished piece met the letter of the request, not the request.
+UNFINISHED_CAP = 0.5
 
 
 def _titled_or_signed(piece: str) -> list[str]:
     """The piece, and the piece without a title line or a one-line closing note.
 
     A title ("Borrowed Silver", "**Harbour**") or a closing line to the reader, each set off by
-    a blank line, is not one of a poem's lines.
+    a blank line, is not one of a poem's lines, nor among the words of a word range.
     """
     blocks = [b for b in re.split(r"\n[ \t]*\n", piece) if b.strip()]
     bodies = [piece]
@@ -59,11 +76,28 @@ def _lines(text: str) -> int:
     return len([ln for ln in text.splitlines() if ln.strip()])
 
 
+def word_count(text: str) -> int:
+    """Words as the word-range checks count them ("don't" and "well-known" are one each)."""
+    return len(_WORD.findall(text))
+
+
 def piece_of(answer: str) -> str:
     """Return the creative piece without a leading courtesy line or a closing note."""
     piece = _PREAMBLE.sub("", answer, count=1)
     piece = _FRAMING_LINE.sub("", piece.lstrip(), count=1)
     return _CLOSING_NOTE.sub("", piece).strip()
+
+
+def unfinished(piece: str, prose: bool) -> bool:
+    """Whether the piece stops mid-sentence, as an answer cut off by a token limit does."""
+    lines = [ln for ln in piece.splitlines() if ln.strip()]
+    if not lines:
+        return False
+    last = lines[-1].strip()
+    if _DANGLING.search(last) and not _ENDS_SENTENCE.search(last):
+        return True
+    long_line = len(_WORD.findall(last)) >= PROSE_LAST_LINE_WORDS
+    return prose and long_line and not _ENDS_SENTENCE.search(last)
 
 
 def grade_creative(scenario: Scenario, answer: str) -> DomainGrade:
@@ -73,12 +107,36 @@ def grade_creative(scenario: Scenario, answer: str) -> DomainGrade:
     if not constraints:
         return grade
     piece = piece_of(answer)
-    words = len(_WORD.findall(piece))
+    plan = undelivered(answer, piece)
+    if plan is not None:
+        # A plan can name the form, use the stated words and fit the word range; checking
+        # those constraints on it would credit a piece that was never written.
+        grade.quality = 0.0
+        offer = "; it offers to write it later" if plan.offers else ""
+        grade.notes.append(
+            f"no piece: {plan.plan_sentences} of {plan.sentences} sentences describe the piece "
+            f"instead of writing it ({plan.share:.0%} of its words){offer}, e.g. "
+            f"{plan.example!r}"
+        )
+        grade.details["undelivered"] = {
+            "plan_sentences": plan.plan_sentences,
+            "sentences": plan.sentences,
+            "share": plan.share,
+            "offers": plan.offers,
+        }
+        return grade
+    words = word_count(piece)
     checks: list[tuple[bool, str]] = []
     low, high = constraints.get("min_words"), constraints.get("max_words")
     if low is not None or high is not None:
-        ok = (low is None or words >= low) and (high is None or words <= high)
-        checks.append((ok, f"{words} words (wanted {low or 0}-{high or 'any'})"))
+
+        def fits(count: int) -> bool:
+            return (low is None or count >= low) and (high is None or count <= high)
+
+        # As with lines: a title or a one-line note to the reader is not part of the piece.
+        counts = [word_count(body) for body in _titled_or_signed(piece)]
+        count = next((c for c in counts if fits(c)), words)
+        checks.append((fits(count), f"{count} words (wanted {low or 0}-{high or 'any'})"))
     for word in constraints.get("must_include", []):
         found = re.search(rf"\b{re.escape(word)}", piece, re.I) is not None
         checks.append((found, f'includes "{word}"' if found else f'does not include "{word}"'))
@@ -91,8 +149,15 @@ def grade_creative(scenario: Scenario, answer: str) -> DomainGrade:
         count = wanted if wanted in counts else counts[0]
         checks.append((count == wanted, f"{count} lines (wanted {wanted})"))
     met = sum(ok for ok, _ in checks)
-    grade.quality = met / len(checks)
+    grade.quality = met / len(checks) if checks else 1.0
     grade.notes.append(f"constraints met: {met}/{len(checks)}")
     grade.notes.extend(("ok: " if ok else "missed: ") + text for ok, text in checks)
     grade.details["constraints"] = {"met": met, "total": len(checks)}
+    if unfinished(piece, prose=not constraints.get("lines")):
+        # A story that stops mid-sentence is not the story asked for, whatever it counts.
+        grade.quality = min(grade.quality, UNFINISHED_CAP)
+        grade.notes.append(
+            f"unfinished: the piece stops mid-sentence (credit at most {UNFINISHED_CAP})"
+        )
+        grade.details["unfinished"] = True
     return grade

@@ -25,7 +25,8 @@ def _medical(scenario: Scenario) -> list[str]:
 
 def _creative(scenario: Scenario) -> list[str]:
     constraints = scenario.get("constraints") or {}
-    items = []
+    # A plan of the piece or an offer to write it can meet every other item below.
+    items = ["is the requested piece itself, not a description of it or an offer to write it"]
     if constraints.get("topic"):
         items.append(f"is about {constraints['topic']}, as the request asks")
     low, high = constraints.get("min_words"), constraints.get("max_words")
