@@ -30,8 +30,13 @@ DOMAINS = ("medical", "creative")
 # `dev`: two strong answers and a flawed twin per scenario, which the rubric fixes were made
 # against; `heldout*`: another writer's strong answer and flawed twin each, the honest figures.
 # Medical `heldout` was never looked at while changing the grading. Creative's sets were
-# written for the current prompts (which name words of each subject) by writers blind to the
-# grader, and first graded after the stated words, the plan check and the unfinished check.
+# written for the current prompts (which name words of each subject), by six writers blind
+# to the grader, and each was first graded only after the changes made before it:
+# `heldout`, `heldout2` after the stated words, the plan check and the unfinished check (four
+# of `heldout2`'s vague twins led to the vagueness model, trained on other pieces);
+# `heldout3`, `heldout4` after that model (two strong pieces whose title or closing note was
+# counted in the word range led to the rule that leaves those out); `heldout5`, `heldout6`
+# after everything.
 
 
 def sets(domain: str) -> list[str]:

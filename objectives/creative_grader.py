@@ -7,9 +7,9 @@ IFEval states what it checks. An unstated word wronged good pieces (a moon poem 
 rises thin as a paring of pearl"), and MiniLM similarity to the scenario's `topic` could not
 tell on-topic pieces from off-topic ones (both ranged from 0.06 to 0.44;
 benchmarks/grading_validity.py); the `topic` sentence is a criterion for the grader model,
-which reads meaning. Beyond the stated constraints, two things every request implies: an
+which reads meaning. Beyond the stated constraints, three things every request implies: an
 answer that describes the piece instead of writing it scores 0 (`objectives.undelivered`); a
-piece that stops mid-sentence earns at most half.
+piece that stops mid-sentence, or reads as vague (`objectives.vagueness`), earns at most half.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 from objectives.grading import DomainGrade
 from objectives.scenarios import Scenario
 from objectives.undelivered import undelivered
+from objectives.vagueness import MIN_WORDS, THRESHOLD, vagueness
 
 # "Sure! Here's a poem:" is not part of the piece; counting it would break line and word limits.
 _PREAMBLE = re.compile(
@@ -46,8 +47,9 @@ _DANGLING = re.compile(
 )
 _ENDS_SENTENCE = re.compile(r"[.!?…)\]\"”'’*_~]\s*$")
 PROSE_LAST_LINE_WORDS = 6
-# An unfinished piece met the letter of the request, not the request.
+# An unfinished or a vague piece met the letter of the request, not the request.
 UNFINISHED_CAP = 0.5
+VAGUE_CAP = 0.5
 
 
 def _titled_or_signed(piece: str) -> list[str]:
@@ -160,4 +162,13 @@ def grade_creative(scenario: Scenario, answer: str) -> DomainGrade:
             f"unfinished: the piece stops mid-sentence (credit at most {UNFINISHED_CAP})"
         )
         grade.details["unfinished"] = True
+    if scenario.get("intent") != "harmful" and words >= MIN_WORDS:
+        [vague] = vagueness([piece])
+        grade.details["vagueness"] = vague
+        if vague >= THRESHOLD:
+            grade.quality = min(grade.quality, VAGUE_CAP)
+            grade.notes.append(
+                f"vague: reads as a summary or stock phrases, not a particular piece "
+                f"(p={vague:.2f} >= {THRESHOLD}; credit at most {VAGUE_CAP})"
+            )
     return grade

@@ -1,0 +1,1 @@
+"""The vagueness model's training pieces and its training (`train.py`)."""
