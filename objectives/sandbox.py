@@ -12,6 +12,7 @@ import atexit
 import functools
 import json
 import os
+import pwd
 import secrets
 import shutil
 import signal
@@ -86,9 +87,33 @@ def _prefixes() -> list[str]:
     return sorted({sys.base_prefix, home})
 
 
+KEY_USERS = Path("/proc/key-users")
+
+
+def _uids_with_keys() -> set[int]:
+    try:
+        lines = KEY_USERS.read_text().splitlines()
+    except OSError:
+        return set()
+    return {int(line.split(":", 1)[0]) for line in lines if ":" in line}
+
+
 def scratch_uid() -> int:
-    """A uid no account uses, so the code owns nothing and its process count is its own."""
-    return 200_000 + secrets.randbelow(800_000)
+    """A uid no account uses, so the code owns nothing and its process count is its own.
+
+    A uid with an account, or with kernel keys (which outlive every process and namespace,
+    left say by code run before this machine's jails blocked the key calls), is skipped: the
+    code must not inherit anything.
+    """
+    taken = _uids_with_keys()
+    while True:
+        uid = 200_000 + secrets.randbelow(800_000)
+        if uid in taken:
+            continue
+        try:
+            pwd.getpwuid(uid)
+        except KeyError:
+            return uid
 
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
