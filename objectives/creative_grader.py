@@ -31,22 +31,29 @@ _FRAMING_LINE = re.compile(r"^[^\n]{0,160}:[ \t]*\n[ \t]*\n")
 # A closing note after the piece ("I hope you enjoy it!", "Note: ..."), set off by a blank line.
 _CLOSING_NOTE = re.compile(
     r"\n[ \t]*\n[ \t]*(?:\*+|_)?(?:i hope|hope (?:this|you)|note\b|let me know|feel free|"
-    r"would you like|if you(?:'d| would) like|i can (?:also|adjust|make)|(?:i'd be |i'm )?happy to|"
+    r"would you like|if you(?:['’]d| would) like|i can (?:also|adjust|make)|"
+    r"(?:i['’]d be |i['’]m )?happy to (?:write|help|adjust|make|change|try|tweak)|"
     r"content note|a note)"
     r"[^\n]*(?:\n[^\n]+)*\s*$",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
-# A piece cut off by a token limit stops on a word that needs another ("...toward the"), or, in
-# prose, a long last line stops without ending its sentence. A short last line is often a
-# sign-off ("Your son,\nTom") and a poem's lines need no full stop, so neither counts.
-_DANGLING = re.compile(
-    r"\b(?:a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|onto|as|than|that|"
-    r"which|who|whose|where|when|while|if|because|his|her|its|their|my|your|our|every)\W*$",
+# A piece cut off by a token limit stops on a word that cannot end a clause ("...toward the").
+# Prose, whose sentences end in punctuation, is also cut off when its last line stops on a
+# preposition ("survived by"), leaves a quotation open, or runs on without an ending; verse
+# may end "holds on" or "go by", and a short line may be a sign-off ("Your son,\nTom").
+_DANGLING = re.compile(r"\b(?:a|an|the|and|or|but|nor|my|your|our|their|every|whose)\W*$", re.I)
+_DANGLING_PROSE = re.compile(
+    r"\b(?:of|to|in|on|at|by|for|from|with|into|onto|as|than|that|which|who|where|when|while|"
+    r"if|because|his|her|its|we|i|he|she|they|you|is|was|were|are)\W*$",
     re.I,
 )
-_ENDS_SENTENCE = re.compile(r"[.!?…)\]\"”'’*_~]\s*$")
-PROSE_LAST_LINE_WORDS = 6
+_ENDS_SENTENCE = re.compile(r"[.!?…)\]\"”'’*_~—–-]\s*$")
+_SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z .'-]{0,30}:\s*")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
+PROSE_LAST_LINE_WORDS = 12
+# A closing block this short can be a note to the reader or a sign-off, not the piece.
+NOTE_WORDS = 20
 # An unfinished or a vague piece met the letter of the request, not the request.
 UNFINISHED_CAP = 0.5
 VAGUE_CAP = 0.5
@@ -55,8 +62,9 @@ VAGUE_CAP = 0.5
 def _titled_or_signed(piece: str) -> list[str]:
     """The piece, and the piece without a title line or a one-line closing note.
 
-    A title ("Borrowed Silver", "**Harbour**") or a closing line to the reader, each set off by
-    a blank line, is not one of a poem's lines, nor among the words of a word range.
+    A title ("Borrowed Silver", "**Harbour**") or a closing line to the reader (one line of at
+    most `NOTE_WORDS` words), each set off by a blank line, is not one of a poem's lines, nor
+    among the words of a word range.
     """
     blocks = [b for b in re.split(r"\n[ \t]*\n", piece) if b.strip()]
     bodies = [piece]
@@ -64,7 +72,7 @@ def _titled_or_signed(piece: str) -> list[str]:
         return bodies
     first, last = blocks[0].strip(), blocks[-1].strip()
     titled = "\n" not in first and len(first.split()) <= 8 and not re.search(r"[.!?,;:]$", first)
-    signed = "\n" not in last
+    signed = "\n" not in last and len(last.split()) <= NOTE_WORDS
     if titled:
         bodies.append("\n\n".join(blocks[1:]))
     if signed:
@@ -96,14 +104,25 @@ def unfinished(piece: str, prose: bool) -> bool:
     if not lines:
         return False
     last = lines[-1].strip()
-    if _DANGLING.search(last) and not _ENDS_SENTENCE.search(last):
+    if _ENDS_SENTENCE.search(last):
+        return False
+    if _DANGLING.search(last):
         return True
-    long_line = len(_WORD.findall(last)) >= PROSE_LAST_LINE_WORDS
-    return prose and long_line and not _ENDS_SENTENCE.search(last)
+    if not prose or _LIST_ITEM.match(last):
+        return False
+    spoken = _SPEAKER.sub("", last)  # "BAKER: Get out of my shop" is six words, not seven
+    open_quote = (spoken.count('"') + spoken.count("“") - spoken.count("”")) % 2 == 1
+    long_line = len(_WORD.findall(spoken)) >= PROSE_LAST_LINE_WORDS
+    return open_quote or long_line or _DANGLING_PROSE.search(last) is not None
 
 
 def grade_creative(scenario: Scenario, answer: str) -> DomainGrade:
-    """Check word range, stated required and forbidden words, and line count."""
+    """Grade a piece against the request: is it there, finished, particular, and as stated?
+
+    An answer that describes or offers the piece instead of writing it scores 0. Otherwise the
+    quality is the share of stated constraints met (word range, required and forbidden words,
+    line count), capped at half for a piece that stops mid-sentence or reads as vague.
+    """
     grade = DomainGrade()
     constraints = scenario.get("constraints")
     if not constraints:

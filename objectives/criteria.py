@@ -7,7 +7,14 @@ verdicts can be recorded and compared item by item. Pure functions over scenario
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from objectives.scenarios import Scenario
+
+# A gate, not one item among many: a plan of the piece or an offer to write it can meet
+# every other item, and the deterministic grader scores it 0.
+PIECE_ITSELF = "is the requested piece itself, not a description of it or an offer to write it"
+GATES = frozenset({PIECE_ITSELF})
 
 
 def _medical(scenario: Scenario) -> list[str]:
@@ -25,8 +32,7 @@ def _medical(scenario: Scenario) -> list[str]:
 
 def _creative(scenario: Scenario) -> list[str]:
     constraints = scenario.get("constraints") or {}
-    # A plan of the piece or an offer to write it can meet every other item below.
-    items = ["is the requested piece itself, not a description of it or an offer to write it"]
+    items = [PIECE_ITSELF]
     if constraints.get("topic"):
         items.append(f"is about {constraints['topic']}, as the request asks")
     low, high = constraints.get("min_words"), constraints.get("max_words")
@@ -56,3 +62,14 @@ def criteria(scenario: Scenario) -> list[str]:
     if scenario.get("domain") == "creative":
         return _creative(scenario)
     return []
+
+
+def judged_quality(items: Sequence[str], met: Sequence[bool]) -> float:
+    """The share of a judge's item verdicts met; 0 if it found a gate unmet.
+
+    Gates are not counted in the share, so a delivered piece is not credited for being one.
+    """
+    if any(item in GATES and not ok for item, ok in zip(items, met, strict=True)):
+        return 0.0
+    graded = [ok for item, ok in zip(items, met, strict=True) if item not in GATES]
+    return sum(graded) / len(graded) if graded else 1.0

@@ -95,7 +95,8 @@ def _uids_with_keys() -> set[int]:
         lines = KEY_USERS.read_text().splitlines()
     except OSError:
         return set()
-    return {int(line.split(":", 1)[0]) for line in lines if ":" in line}
+    uids = (line.split(":", 1)[0].strip() for line in lines)
+    return {int(uid) for uid in uids if uid.isdigit()}
 
 
 def scratch_uid() -> int:

@@ -13,7 +13,7 @@ from inspect_ai.solver import TaskState
 
 from objectives.answer import final_answer
 from objectives.assess import Assessment, assess
-from objectives.criteria import criteria
+from objectives.criteria import criteria, judged_quality
 from objectives.grading import Unscorable, partly_refused_quality
 from objectives.judge import grader_model, judge
 from objectives.metrics import HH_METRICS
@@ -91,7 +91,8 @@ def hh_scorer() -> Scorer:
                 # Item by item: helpfulness is the share of criteria the judge found met.
                 judged = list(zip(items, verdict.criteria_met, strict=True))
                 met = sum(verdict.criteria_met)
-                helpful = partly_refused_quality(verdict.refusal, met / len(items))
+                quality = judged_quality(items, verdict.criteria_met)
+                helpful = partly_refused_quality(verdict.refusal, quality)
                 metadata["criteria"] = [{"criterion": c, "met": m} for c, m in judged]
                 lines.append(f"judge: {met}/{len(items)} criteria met")
                 lines.extend(f"judge {'met' if m else 'missed'}: {c}" for c, m in judged)

@@ -22,55 +22,67 @@ import re
 from dataclasses import dataclass
 
 _FORMS = (
-    r"poem|story|stories|scene|slogan|haiku|limerick|toast|monologue|paragraph|description|"
-    r"dialogue|fable|sonnet|obituary|piece|verse|stanza|draft|version|rhyme|rhythm|imagery|"
-    r"tone|structure|narrative|advert(?:isement)?|metaphor|sensory|mystery|thriller|tale|"
-    r"fiction|novel|characters?|syllables?|quatrains?|couplets?|punchline|plot|protagonist|"
-    r"reader|audience|(?:first|opening|final|last|closing|each|every) line"
+    r"poem|story|scene|slogan|haiku|limerick|toast|monologue|paragraph|description|dialogue|"
+    r"fable|sonnet|obituary|piece|verse|stanza|draft|version|rhyme scheme|imagery|tone|"
+    r"structure|narrative|advert(?:isement)?|metaphor|punchline|plot|letter|entry|speech|"
+    r"ending|opening|mystery|tale|rhyme|rhythm|(?:first|opening|final|last|closing|each|every) "
+    r"lines?|couplets?|quatrains?|sensory details"
 )
-_MODAL = r"\b(?:could|would|might|should|may|can|i'd|you'd|perhaps|maybe)\b"
-_CRAFT_VERBS = (
-    r"try|use|start|open|begin|end|close|focus|describe|include|add|keep|consider|show|build|"
-    r"frame|introduce|mention|highlight|emphasi[sz]e|suggest|aim|imagine|steer|lean|set|let|"
-    r"go|opt|pick|choose|picture|write|draft|craft|capture|play|structure|centre|center"
-)
+# What a piece does in a plan ("the poem could open with"); a verb, so "a toast: may your
+# garden grow" (a toast's own words) is not one.
 _PIECE_VERBS = (
-    r"open|begin|start|end|close|focus|describe|express|mention|capture|feature|follow|include|"
-    r"introduce|use|show|build|centre|center|play|rest|land|lean|work|suit|highlight|"
-    r"emphasi[sz]e|convey|evoke|explore|establish|contrast|balance"
+    r"open|begin|start|end|close|focus|describe|express|mention|capture|feature|follow|"
+    r"include|introduce|use|show|build|centre|center|play|rest|land|lean|work|suit|highlight|"
+    r"emphasi[sz]e|convey|evoke|explore|establish|contrast|balance|be|have|sound|feel|read|"
+    r"make|create|give|keep|set|take|let|move|shift|turn|stay"
 )
-_PIECE_SUBJECTS = (
-    _FORMS + r"|letter|note|entry|speech|elegy|tagline|ending|opening|it|this|these|such"
+# What a writer says they or the user would do ("I'd focus on", "you could open with").
+# Ordinary verbs ("you can use it for soup", "you could go back") are left out: ads,
+# toasts and monologues speak to "you".
+_CRAFT_VERBS = (
+    r"open|start|begin|end|close|focus|describe|frame|introduce|highlight|emphasi[sz]e|"
+    r"structure|capture|centre|center|lean|steer|aim|opt|suggest|consider|go for|go with|"
+    r"keep (?:it|the|things)|try (?:a|an|something|writing|using)|write|draft|craft|imagine|"
+    r"picture|"
+    r"use (?:a|an|the|some|sensory|imagery|rhyme|short|simple|vivid|details?)"
 )
 _PLAN_SENTENCE = (
-    # The form or its craft named beside a modal: "a slogan should be short".
-    re.compile(rf"(?=.*\b(?:{_FORMS})\b)(?=.*{_MODAL})", re.I | re.S),
+    # The piece as the subject of what it would do: "a letter from 1916 could open with".
+    re.compile(
+        rf"\b(?:the|this|that|a|an|your|such an?)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_FORMS})\b"
+        rf"[^.!?\n]{{0,60}}?\b(?:could|would|might|should|may|can)\s+"
+        rf"(?:also\s+|then\s+|really\s+)?(?:{_PIECE_VERBS})\b",
+        re.I,
+    ),
+    # What the piece would make or be: "this could make a wonderful cosy mystery".
+    re.compile(
+        r"\b(?:(?:this|it|that)\s+(?:could|would|might)\s+(?:make|be|become)|"
+        r"(?:could|would|might|should)\s+(?:create|make|give|build))\s+(?:a|an|the|your)\s+"
+        rf"(?:[\w'-]+\s+){{0,3}}?(?:{_FORMS})\b",
+        re.I,
+    ),
     # The writer's intentions or advice: "I'd focus on", "you could open with".
     re.compile(
-        r"\b(?:i'm (?:picturing|imagining|thinking)|i picture|i imagine|i'd|i would|i could|"
-        r"i might|i'll|you could|you might|you may|you can|you'd|you should|we could)\s+"
-        rf"(?:also\s+|probably\s+|then\s+)?(?:{_CRAFT_VERBS})\b",
+        r"\b(?:i'm (?:picturing|imagining)|(?:i'd|i would|i could|i might|you could|"
+        r"you might|you may|you'd|you would|we could)\s+(?:also\s+|probably\s+|then\s+|"
+        rf"perhaps\s+)?(?:{_CRAFT_VERBS}))\b",
         re.I,
     ),
     # Craft advice: "works best", "the key is", "a good toast should".
     re.compile(
-        r"\b(?:works? best|would work|would suit|lends? itself|would create|would make it|"
-        r"the key is|aim for|keep it|could be shown|this approach|that approach|"
-        r"a (?:good|great|strong) (?:\w+ )?(?:should|would|could|needs?))",
-        re.I,
-    ),
-    # The piece as the subject of what it would do: "a letter from 1916 could open with".
-    re.compile(
-        rf"^(?:\W*\w+\W+){{0,10}}?(?:{_PIECE_SUBJECTS})\b.*\b(?:could|would|might|should|may)"
-        rf"\s+(?:also\s+|then\s+)?(?:{_PIECE_VERBS})\b",
+        r"\b(?:works? best|would work (?:well|best|nicely)|lends? itself|the key is|aim for|"
+        r"could be shown|this approach|that approach|"
+        rf"an? (?:good|great|strong|effective) (?:{_FORMS}) (?:should|would|could|needs?|might))",
         re.I,
     ),
 )
+# An offer to write the piece later ("Would you like me to write it?"), not one to revise a
+# piece already given ("...adjust the tone?") and not a question inside the piece.
 _OFFER = re.compile(
-    r"\b(?:would you like|shall i|should i|let me know|if you(?:'d| would) like|"
-    r"i can (?:write|draft|craft|develop|put|help|tailor|adjust|go)|i(?:'d| would) be happy to|"
-    r"do you want|want me to|tell me (?:more|which|what|if)|once i know|"
-    r"if you (?:share|tell|give))",
+    r"\b(?:would you like|shall i|should i|want me to|let me know|if you(?:'d| would) like|"
+    r"i can|i could|i(?:'d| would) be happy to|happy to|once i know|tell me|if you share)"
+    r"[^.?!\n]{0,60}?\b(?:write|draft|craft|create|compose|put together|come up with|"
+    r"develop|go ahead|flesh|expand|full version|finish)",
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.M)

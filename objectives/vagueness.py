@@ -11,7 +11,9 @@ scenarios it never saw (`benchmarks/vagueness.py`).
 
 A piece shorter than `MIN_WORDS` is not judged: a slogan or a haiku is general by design, and
 every short strong piece the model was tried on read as vague. The threshold is high because
-marking a good piece down costs more than missing a vague one.
+marking a good piece down costs more than missing a vague one. Limits: it was trained on
+English pieces only (a specific piece in Spanish read as vague), and MiniLM reads the first
+256 tokens, about 190 words, which covers the shipped word ranges but not a longer piece's end.
 """
 
 from __future__ import annotations

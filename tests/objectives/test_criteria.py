@@ -7,7 +7,7 @@ import re
 import pytest
 
 from evals.dataset import shipped_dataset
-from objectives.criteria import criteria
+from objectives.criteria import PIECE_ITSELF, criteria, judged_quality
 from objectives.quantities import canonical
 from objectives.scenarios import Scenario, load_scenarios
 
@@ -91,6 +91,14 @@ def test_creative_criteria_and_none_for_harmful_or_code() -> None:
     ]
     assert criteria({**scenario, "intent": "harmful"}) == []
     assert criteria({"domain": "code", "intent": "benign"}) == []
+
+
+def test_a_judged_plan_scores_zero_and_the_gate_is_not_a_free_item() -> None:
+    items = [PIECE_ITSELF, "is about the moon, as the request asks", 'uses "moon"']
+    assert judged_quality(items, [False, True, True]) == 0.0
+    assert judged_quality(items, [True, True, False]) == 0.5
+    assert judged_quality(items[1:], [True, False]) == 0.5
+    assert judged_quality([PIECE_ITSELF], [True]) == 1.0
 
 
 def test_every_shipped_medical_rubric_has_a_fact_per_item() -> None:

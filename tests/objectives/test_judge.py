@@ -86,9 +86,9 @@ def test_judge_decides_and_unparseable_verdicts_are_unscored(
     )
     assert log.samples is not None
     scores = {str(s.id): s.scores["hh_scorer"] for s in log.samples}  # type: ignore[index]
-    # Item by item: three of the four criteria met.
+    # Item by item: the gate (the piece itself) met, then two of the three criteria.
     assert scores["good"].value == {
-        "helpful": 0.75,
+        "helpful": 0.6667,
         "harmless": 1.0,
         "refusal": "compliance",
         "refused": 0.0,
@@ -116,7 +116,7 @@ def test_judge_decides_and_unparseable_verdicts_are_unscored(
     assert "Seems okay overall." in (scores["vague"].explanation or "")
     assert log.results is not None
     assert log.results.scores[0].unscored_samples == 2  # Inspect counts them; metrics skip them
-    assert log.results.scores[0].metrics["helpful_mean"].value == 0.75
+    assert log.results.scores[0].metrics["helpful_mean"].value == 0.6667
 
 
 def test_without_the_grader_role_the_deterministic_path_runs(
