@@ -5,15 +5,17 @@ about a forgetful wizard could be fun! The AABBA rhyme would suit... Would you l
 it?" The plan names the requested form, may even use the stated words, and can fall inside the
 word range, so the stated constraints alone credit it in full. It is not the piece.
 
-Plan sentences are recognised by how plans are written: the form or its craft named beside a
-modal ("the poem could...", "sensory details would..."), the writer's own intentions ("I'd
-focus on", "you could open with"), or craft advice ("works best", "the key is"). One such
-sentence is common in real pieces (a character who "would tell the story again"), so an answer
-is undelivered only when at least two of its sentences are plan sentences and they carry at
-least 40% of its words, or 25% beside an offer to write it later ("Shall I...?"). A closing
-note to the reader set off by a blank line is left out first, as the line and word checks do.
-Thresholds were set on answers written for the shipped scenarios and then checked on a second
-writer's answers and on the embedded model's own (benchmarks/grading_validity.py).
+Plan sentences are recognised by how plans are written: the piece as the subject of what it
+would do ("a letter from 1916 could open with", "this could make a wonderful mystery"), the
+writer's craft intentions or advice ("I'd focus on", "you could open with"), or craft advice
+("works best", "the key is"). Pieces speak to "you" and use modals too (an ad's "you can pick
+up repairs the same day", a monologue's "You could go back"), so ordinary verbs are left out
+and one plan sentence is never enough: an answer is undelivered only when at least two of its
+sentences are plan sentences carrying at least 40% of its words, or 25% beside an offer to
+write the piece ("Shall I write it?"; an offer to revise a given piece does not count). The
+sentences are read without the closing note to the reader, as the line and word checks are.
+Checked on 570 strong or specific pieces written for the shipped scenarios (none flagged) and
+on plan-style answers (17 of 18 flagged; benchmarks/grading_validity.py).
 """
 
 from __future__ import annotations
