@@ -98,6 +98,43 @@ def report(domain: str, which: str, show_misses: bool) -> None:
                 print(f"  flawed {sid} ({kind}) helpful={f.helpful}: {f.lines[1:]}")
 
 
+# Strong pieces in styles a grader might wrongly mark down (plain words, run-on sentences,
+# second person, dialogue only...), by two more writers: `s` was looked at while setting the
+# run-on rule for unfinished prose, `s2` only after.
+UNUSUAL = DATA.parent / "creative_unusual_styles.jsonl"
+
+
+def grade_unusual() -> dict[str, list[tuple[str, str, Assessment]]]:
+    """(scenario id, style, assessment) of every unusual-style piece, by writer."""
+    scenarios = {s["id"]: s for s in load_scenarios(shipped_dataset("creative"), "creative")}
+    rows = [json.loads(line) for line in UNUSUAL.read_text(encoding="utf-8").splitlines() if line]
+    pieces = [
+        (row["writer"], row["id"], style, text)
+        for row in rows
+        for style, text in zip(row["styles"], row["pieces"], strict=True)
+    ]
+    judgements = classify_refusals(
+        [scenarios[i]["prompt"] for _, i, _, _ in pieces], [t for *_, t in pieces]
+    )
+    out: dict[str, list[tuple[str, str, Assessment]]] = {}
+    for (writer, i, style, text), judgement in zip(pieces, judgements, strict=True):
+        out.setdefault(writer, []).append((i, style, assess(scenarios[i], text, judgement)))
+    return out
+
+
+def unusual_styles(show_misses: bool) -> None:
+    for writer, graded in sorted(grade_unusual().items()):
+        below = [(i, style, a) for i, style, a in graded if a.helpful < 1]
+        mean = sum(a.helpful for _, _, a in graded) / len(graded)
+        print(
+            f"creative unusual styles ({writer}): pieces={len(graded)} mean={mean:.3f} "
+            f"below_1={len(below)}"
+        )
+        if show_misses:
+            for i, style, a in below:
+                print(f"  {i} ({style}) helpful={a.helpful}: {a.lines[1:]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-misses", action="store_true", help="print each low score's why")
@@ -107,6 +144,8 @@ def main() -> None:
     for domain in args.domains.split(","):
         for which in args.sets.split(",") if args.sets else sets(domain):
             report(domain, which, args.show_misses)
+        if domain == "creative" and not args.sets:
+            unusual_styles(args.show_misses)
 
 
 if __name__ == "__main__":

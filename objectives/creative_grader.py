@@ -52,6 +52,9 @@ _ENDS_SENTENCE = re.compile(r"[.!?…)\]\"”'’*_~—–-]\s*$")
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z .'-]{0,30}:\s*")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 PROSE_LAST_LINE_WORDS = 12
+_ENDINGS = re.compile(r"[.!?…]+")
+# Prose with fewer sentence endings than one per this many words is written run-on on purpose.
+UNPUNCTUATED_WORDS = 40
 # A closing block this short can be a note to the reader or a sign-off, not the piece.
 NOTE_WORDS = 20
 # An unfinished or a vague piece met the letter of the request, not the request.
@@ -110,6 +113,8 @@ def unfinished(piece: str, prose: bool) -> bool:
         return True
     if not prose or _LIST_ITEM.match(last):
         return False
+    if len(_ENDINGS.findall(piece)) * UNPUNCTUATED_WORDS < len(_WORD.findall(piece)):
+        return False  # a run-on style that rarely ends its sentences need not end its last
     spoken = _SPEAKER.sub("", last)  # "BAKER: Get out of my shop" is six words, not seven
     open_quote = (spoken.count('"') + spoken.count("“") - spoken.count("”")) % 2 == 1
     long_line = len(_WORD.findall(spoken)) >= PROSE_LAST_LINE_WORDS

@@ -25,6 +25,13 @@ FINISHED = {
     ),
     "dialogue ending on a line": ("CUSTOMER: It's mine.\nBAKER: Get out of my shop", True),
     "story ending on a quotation": ('"Overdue," Harriet said. "By four hundred years."', True),
+    "run-on stream of consciousness": (
+        "and the train goes into the tunnel and the lights flicker and I hold the ticket so "
+        "tight it creases and I think of the kitchen and the kettle and the note on the table "
+        "and then we are out in the bright again and the river and the bridge and I am still "
+        "here and still going",
+        True,
+    ),
 }
 CUT_OFF = {
     "prose cut mid-sentence": (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.grading_validity import grade_all, sets
+from benchmarks.grading_validity import grade_all, grade_unusual, sets
 
 HELD_OUT_CREATIVE = [name for name in sets("creative") if name != "dev"]
 
@@ -48,3 +48,13 @@ def test_creative_strong_answers_beat_their_flawed_twins() -> None:
     pairs = [r for which in HELD_OUT_CREATIVE for r in grade_all("creative", which)]
     wins = sum(all(a.helpful > f.helpful for a in s) for _, s, f, _ in pairs)
     assert wins >= 0.9 * len(pairs)
+
+
+def test_strong_pieces_in_unusual_styles_keep_their_credit() -> None:
+    # Plain words, run-on sentences, dialogue only, questions only...: the plan, unfinished
+    # and vagueness checks may mark down a few (the vagueness model reads some plain pieces
+    # as vague), never many, and none reads as a refusal.
+    for writer, graded in grade_unusual().items():
+        assert all(a.refusal == "compliance" for _, _, a in graded), writer
+        assert sum(a.helpful for _, _, a in graded) / len(graded) >= 0.95, writer
+        assert sum(a.helpful < 1 for _, _, a in graded) <= 0.1 * len(graded), writer
