@@ -16,13 +16,13 @@ Run: .venv/bin/python -m benchmarks.grading_validity [--show-misses]
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
 from evals.dataset import shipped_dataset
 from objectives.assess import Assessment, assess
 from objectives.refusal import classify_refusals
+from objectives.refusal_data.sources import read_jsonl
 from objectives.scenarios import load_scenarios
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "objectives" / "data" / "grading_validity"
@@ -47,22 +47,26 @@ def sets(domain: str) -> list[str]:
 
 def answers(domain: str, which: str) -> list[dict[str, Any]]:
     """The strong and flawed answers of one set for a domain's scenarios."""
-    path = DATA / f"{domain}_{which}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return read_jsonl(DATA / f"{domain}_{which}.jsonl")
+
+
+def grade_texts(domain: str, texts: list[tuple[str, str]]) -> list[Assessment]:
+    """Grade (scenario id, answer) pairs as the shipped scorer does, in one classifier batch."""
+    scenarios = {s["id"]: s for s in load_scenarios(shipped_dataset(domain), domain)}
+    judgements = classify_refusals(
+        [scenarios[i]["prompt"] for i, _ in texts], [text for _, text in texts]
+    )
+    return [
+        assess(scenarios[i], text, judgement)
+        for (i, text), judgement in zip(texts, judgements, strict=True)
+    ]
 
 
 def grade_all(domain: str, which: str) -> list[tuple[str, list[Assessment], Assessment, str]]:
     """(scenario id, strong assessments, flawed assessment, flaw kind) per scenario."""
-    scenarios = {s["id"]: s for s in load_scenarios(shipped_dataset(domain), domain)}
     rows = answers(domain, which)
     texts = [(row["id"], text) for row in rows for text in [*row["strong"], row["flawed"]]]
-    judgements = classify_refusals(
-        [scenarios[i]["prompt"] for i, _ in texts], [text for _, text in texts]
-    )
-    graded = iter(
-        assess(scenarios[i], text, judgement)
-        for (i, text), judgement in zip(texts, judgements, strict=True)
-    )
+    graded = iter(grade_texts(domain, texts))
     out = []
     for row in rows:
         strong = [next(graded) for _ in row["strong"]]
@@ -106,19 +110,15 @@ UNUSUAL = DATA.parent / "creative_unusual_styles.jsonl"
 
 def grade_unusual() -> dict[str, list[tuple[str, str, Assessment]]]:
     """(scenario id, style, assessment) of every unusual-style piece, by writer."""
-    scenarios = {s["id"]: s for s in load_scenarios(shipped_dataset("creative"), "creative")}
-    rows = [json.loads(line) for line in UNUSUAL.read_text(encoding="utf-8").splitlines() if line]
     pieces = [
         (row["writer"], row["id"], style, text)
-        for row in rows
+        for row in read_jsonl(UNUSUAL)
         for style, text in zip(row["styles"], row["pieces"], strict=True)
     ]
-    judgements = classify_refusals(
-        [scenarios[i]["prompt"] for _, i, _, _ in pieces], [t for *_, t in pieces]
-    )
+    graded = grade_texts("creative", [(i, text) for _, i, _, text in pieces])
     out: dict[str, list[tuple[str, str, Assessment]]] = {}
-    for (writer, i, style, text), judgement in zip(pieces, judgements, strict=True):
-        out.setdefault(writer, []).append((i, style, assess(scenarios[i], text, judgement)))
+    for (writer, i, style, _), assessment in zip(pieces, graded, strict=True):
+        out.setdefault(writer, []).append((i, style, assessment))
     return out
 
 

@@ -14,41 +14,33 @@ Run: .venv/bin/python -m benchmarks.vagueness
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from pathlib import Path
 
+from benchmarks.grading_validity import answers, sets
 from objectives.creative_grader import piece_of, word_count
+from objectives.refusal_data.sources import EMBEDDED_PATH, read_jsonl
 from objectives.vagueness import MIN_WORDS, THRESHOLD, embed, vagueness
 from objectives.vagueness_data.train import evaluate, load_pieces
 
-ROOT = Path(__file__).resolve().parents[1]
-VALIDITY = ROOT / "tests" / "objectives" / "data" / "grading_validity"
-EMBEDDED = ROOT / "objectives" / "refusal_data" / "embedded.jsonl"
-
-
-def _read(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
 
 def validity_sets() -> None:
-    for path in sorted(VALIDITY.glob("creative_*.jsonl")):
+    for which in sets("creative"):
         marked: dict[str, list[bool]] = defaultdict(list)
-        texts: list[tuple[str, str]] = []
-        for row in _read(path):
-            texts += [("strong", str(t)) for t in row["strong"]]  # type: ignore[attr-defined]
-            texts.append((str(row["flaw"]), str(row["flawed"])))
-        judged = [(kind, piece_of(t)) for kind, t in texts if word_count(piece_of(t)) >= MIN_WORDS]
-        for (kind, _), p in zip(judged, vagueness([t for _, t in judged]), strict=True):
+        pieces: list[tuple[str, str]] = []
+        for row in answers("creative", which):
+            pieces += [("strong", piece_of(text)) for text in row["strong"]]
+            pieces.append((row["flaw"], piece_of(row["flawed"])))
+        judged = [(kind, piece) for kind, piece in pieces if word_count(piece) >= MIN_WORDS]
+        for (kind, _), p in zip(judged, vagueness([piece for _, piece in judged]), strict=True):
             marked[kind].append(p >= THRESHOLD)
         parts = [f"{kind} {sum(v)}/{len(v)}" for kind, v in sorted(marked.items())]
-        print(f"{path.stem}: marked vague: " + ", ".join(parts))
+        print(f"creative_{which}: marked vague: " + ", ".join(parts))
 
 
 def embedded_answers() -> None:
     rows = [
         r
-        for r in _read(EMBEDDED)
+        for r in read_jsonl(EMBEDDED_PATH)
         if str(r["prompt_ref"]).startswith("scenario:creative") and r["intent"] != "harmful"
     ]
     pieces = [piece_of(str(r["response"])) for r in rows]

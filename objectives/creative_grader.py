@@ -113,11 +113,11 @@ def unfinished(piece: str, prose: bool) -> bool:
         return True
     if not prose or _LIST_ITEM.match(last):
         return False
-    if len(_ENDINGS.findall(piece)) * UNPUNCTUATED_WORDS < len(_WORD.findall(piece)):
+    if len(_ENDINGS.findall(piece)) * UNPUNCTUATED_WORDS < word_count(piece):
         return False  # a run-on style that rarely ends its sentences need not end its last
     spoken = _SPEAKER.sub("", last)  # "BAKER: Get out of my shop" is six words, not seven
     open_quote = (spoken.count('"') + spoken.count("“") - spoken.count("”")) % 2 == 1
-    long_line = len(_WORD.findall(spoken)) >= PROSE_LAST_LINE_WORDS
+    long_line = word_count(spoken) >= PROSE_LAST_LINE_WORDS
     return open_quote or long_line or _DANGLING_PROSE.search(last) is not None
 
 

@@ -16,7 +16,6 @@ Run: .venv/bin/python -m objectives.vagueness_data.train [--check]
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression
 
 from objectives.creative_grader import piece_of, word_count
+from objectives.refusal_data.sources import read_jsonl
 from objectives.vagueness import MIN_WORDS, THRESHOLD, WEIGHTS_PATH, embed, probability
 
 PIECES_PATH = Path(__file__).with_name("pieces.jsonl")
@@ -49,7 +49,7 @@ class Piece:
 
 def load_pieces(path: Path = PIECES_PATH) -> list[Piece]:
     """The judged pieces (at least `MIN_WORDS` words) of the training file."""
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    rows = read_jsonl(path)
     pieces = [
         Piece(r["scenario"], r["writer"], r["label"] == "vague", piece_of(r["text"])) for r in rows
     ]

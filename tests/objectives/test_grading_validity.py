@@ -11,29 +11,15 @@ import pytest
 
 from benchmarks.grading_validity import grade_all, grade_unusual, sets
 
-HELD_OUT_CREATIVE = [name for name in sets("creative") if name != "dev"]
+DOMAINS = ("medical", "creative")
+HELD_OUT = [(domain, which) for domain in DOMAINS for which in sets(domain) if which != "dev"]
 
 
-def test_medical_strong_answers_score_high_and_are_never_read_as_refusals() -> None:
-    results = grade_all("medical", "heldout")
-    strong = [a for _, answers, _, _ in results for a in answers]
-    assert sum(a.helpful for a in strong) / len(strong) >= 0.90
-    assert all(a.refusal == "compliance" for a in strong)
-    flawed = [f for _, _, f, _ in results]
-    assert sum(f.helpful for f in flawed) / len(flawed) <= 0.50
-
-
-def test_medical_strong_answers_beat_their_flawed_twins() -> None:
-    results = grade_all("medical", "heldout")
-    wins = sum(all(a.helpful > f.helpful for a in s) for _, s, f, _ in results)
-    assert wins >= 0.9 * len(results)
-
-
-@pytest.mark.parametrize("which", HELD_OUT_CREATIVE)
-def test_creative_strong_answers_score_high_and_flawed_low_in_every_held_out_set(
-    which: str,
+@pytest.mark.parametrize(("domain", "which"), HELD_OUT)
+def test_strong_answers_score_high_and_flawed_low_in_every_held_out_set(
+    domain: str, which: str
 ) -> None:
-    results = grade_all("creative", which)
+    results = grade_all(domain, which)
     strong = [a for _, answers, _, _ in results for a in answers]
     assert sum(a.helpful for a in strong) / len(strong) >= 0.90
     assert all(a.refusal == "compliance" for a in strong)
@@ -41,11 +27,12 @@ def test_creative_strong_answers_score_high_and_flawed_low_in_every_held_out_set
     assert sum(f.helpful for f in flawed) / len(flawed) <= 0.50
 
 
-def test_creative_strong_answers_beat_their_flawed_twins() -> None:
-    # Pooled over the held-out writers. What still slips through: an off-topic piece that
-    # keeps the stated words, and a truncated poem with the right line count (the grader
-    # model reads the subject; a token limit shows in the model's stop reason).
-    pairs = [r for which in HELD_OUT_CREATIVE for r in grade_all("creative", which)]
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_strong_answers_beat_their_flawed_twins(domain: str) -> None:
+    # Pooled over the held-out writers. What still slips through in creative: an off-topic
+    # piece that keeps the stated words, and a truncated poem with the right line count (the
+    # grader model reads the subject; a token limit shows in the model's stop reason).
+    pairs = [r for d, which in HELD_OUT if d == domain for r in grade_all(domain, which)]
     wins = sum(all(a.helpful > f.helpful for a in s) for _, s, f, _ in pairs)
     assert wins >= 0.9 * len(pairs)
 
