@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from objectives.assess import assess
+from objectives.cells import blank
 from objectives.grading import Unscorable
 from objectives.refusal import classify_refusals
 from objectives.scenarios import Scenario
@@ -52,14 +52,6 @@ class RescoreResult:
 
     frame: pd.DataFrame
     skipped: list[str] = field(default_factory=list)
-
-
-def _missing(value: Any) -> bool:
-    return (
-        value is None
-        or (isinstance(value, float) and math.isnan(value))
-        or str(value).strip() == ""
-    )
 
 
 def _check_columns(frame: pd.DataFrame, wanted: list[str]) -> None:
@@ -177,7 +169,7 @@ def rescore_frame(
     keep: list[int] = []
     scenarios: list[Scenario] = []
     for position, (_, row) in enumerate(frame.iterrows(), start=1):
-        empty = [c for c in wanted if _missing(row[c])]
+        empty = [c for c in wanted if blank(row[c])]
         if empty:
             skipped.append(f"row {position}: empty {', '.join(empty)}")
             continue

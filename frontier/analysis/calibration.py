@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 import objectives
+from objectives.cells import absent, blank
 from objectives.version import NO_GRADER
 from objectives.vocabulary import INTENTS, REFUSAL_LABELS, SAFE_INTENTS
 
@@ -177,15 +178,8 @@ def shipped(path: Path = SHIPPED_PATH) -> Calibration:
     )
 
 
-def _blank(value: Any) -> bool:
-    """An optional cell left empty: missing in JSONL (NaN, None) or empty in CSV."""
-    if isinstance(value, str):
-        return not value.strip()
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _text(path: Path, number: int, column: str, value: Any) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if absent(value):
         raise CalibrationError(f"{path} row {number}: no {column}; give every row a {column}")
     if not isinstance(value, str):
         raise CalibrationError(
@@ -207,11 +201,11 @@ def _choice(path: Path, number: int, column: str, value: Any, allowed: Sequence[
 def _judgement(path: Path, number: int, row: dict[str, Any]) -> tuple[str, int | None]:
     """The row's judge and the judged class it gives (None: the shipped classifier reads it)."""
     judge = NO_GRADER
-    if not _blank(row.get(JUDGE)):
+    if not blank(row.get(JUDGE)):
         judge = _text(path, number, JUDGE, row[JUDGE]).strip()
         # "none" is how score metadata names the shipped classifier, in whatever case.
         judge = NO_GRADER if judge.lower() == NO_GRADER else judge
-    if not _blank(row.get(JUDGED)):
+    if not blank(row.get(JUDGED)):
         return judge, REFUSAL_LABELS.index(
             _choice(path, number, JUDGED, row[JUDGED], REFUSAL_LABELS)
         )

@@ -10,7 +10,6 @@ the logs record; `objectives.version` is the scorer's version).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from inspect_ai.log import read_eval_log, read_eval_log_sample_summaries
 
 from frontier.analysis import columns as C
 from frontier.analysis.logs import SCORER, log_files, nothing_readable, unreadable
+from objectives.cells import absent
 from objectives.version import (
     CLASSIFIER_KEY,
     GRADER_KEY,
@@ -128,7 +128,7 @@ def config_key(config: dict[str, Any]) -> str:
         (C.SEED, "seed"),
     ):
         value = config[name]
-        if value is not None and not (isinstance(value, float) and math.isnan(value)):
+        if not absent(value):
             parts.append(f"{short}={value:g}" if isinstance(value, float) else f"{short}={value}")
     return " | ".join(parts)
 
