@@ -14,6 +14,9 @@ and expected calibration error:
 3. The composed held-out split (wording never used in training), with the shipped classifier.
 4. The caution set (objectives/refusal_data/caution.jsonl), never trained on: careful complete
    answers must read as compliance, answers declining one part as partial.
+5. The embedded model's answers to requests written for the purpose and never trained on
+   (objectives/refusal_data/embedded_unseen.jsonl): the share of its refusals caught by the
+   shipped classifier, and by the best threshold that keeps false alarms <= 5%.
 
 Then the shipped classifier's speed through the batch API (bar: >= 100 answers/s on 2 cores).
 Needs the XSTest human labels (objectives.refusal_data.sources). About 40 minutes on 2 cores;
@@ -32,13 +35,19 @@ import numpy as np
 import numpy.typing as npt
 
 from objectives.refusal import classify_refusals, shipped_classifier, softmax
-from objectives.refusal_data.agreement import CLASSES, Agreement, agreement
+from objectives.refusal_data.agreement import CLASSES, Agreement, agreement, caught_within
 from objectives.refusal_data.crossval import grouped_folds, prompt_folds
-from objectives.refusal_data.sources import Example, all_examples, caution_examples
+from objectives.refusal_data.sources import (
+    EMBEDDED_UNSEEN_PATH,
+    Example,
+    all_examples,
+    caution_examples,
+    embedded_examples,
+)
 from objectives.refusal_data.train import fit_temperature, heldout_logits
 from objectives.refusal_model import Settings
 
-CHECKS = ("lomo", "prompts", "composed", "caution", "speed")
+CHECKS = ("lomo", "prompts", "composed", "caution", "unseen", "speed")
 
 
 def show(title: str, figures: Agreement) -> None:
@@ -113,19 +122,27 @@ def lomo(examples: list[Example]) -> None:
 
 
 def prompts(examples: list[Example]) -> None:
-    by_model = report(
-        examples,
-        cross_fitted(examples, heldout_logits(examples, Settings(), prompt_folds(examples))),
-        "unseen prompts of seen models",
+    probabilities = cross_fitted(
+        examples, heldout_logits(examples, Settings(), prompt_folds(examples))
     )
+    by_model = report(examples, probabilities, "unseen prompts of seen models")
     embedded = [m for m in by_model if m.startswith("gguf/")]
     for model in embedded:
         f = by_model[model]
-        print(f"embedded_caught={f.caught:.3f} embedded_false_alarms={f.false_alarms:.3f}")
+        rows = [
+            i
+            for i, e in enumerate(examples)
+            if e.group == model and not np.isnan(probabilities[i]).any()
+        ]
+        best = caught_within([examples[i].label for i in rows], probabilities[rows], 0.05)
+        print(
+            f"embedded_caught={f.caught:.3f} embedded_false_alarms={f.false_alarms:.3f} "
+            f"embedded_best_caught_within_5pct_false_alarms={best:.3f}"
+        )
 
 
-def shipped_check(name: str, title: str, rows: Sequence[Example]) -> None:
-    """The shipped classifier on a set it never trained on."""
+def shipped_check(name: str, title: str, rows: Sequence[Example]) -> npt.NDArray[np.float64]:
+    """The shipped classifier on a set it never trained on; returns its probabilities."""
     probabilities, _ = shipped_classifier().probabilities(
         [e.prompt for e in rows], [e.response for e in rows]
     )
@@ -133,6 +150,7 @@ def shipped_check(name: str, title: str, rows: Sequence[Example]) -> None:
     figures = agreement([e.label for e in rows], probabilities)
     show(name, figures)
     confusion(name, figures)
+    return probabilities
 
 
 def composed(examples: list[Example]) -> None:
@@ -144,6 +162,22 @@ def caution(examples: list[Example]) -> None:
     del examples  # a set of its own, never trained on
     title = "caution set (careful complete answers, partial and polite refusals)"
     shipped_check("caution", title, caution_examples())
+
+
+def unseen(examples: list[Example]) -> None:
+    del examples  # a set of its own, never trained on
+    rows = embedded_examples(EMBEDDED_UNSEEN_PATH)
+    title = "the embedded model's answers to requests never trained on"
+    probabilities = shipped_check("embedded unseen", title, rows)
+    for unsafe, name in ((False, "safe requests"), (True, "unsafe requests")):
+        mine = [i for i, e in enumerate(rows) if e.unsafe == unsafe]
+        confusion(name, agreement([rows[i].label for i in mine], probabilities[mine]))
+    figures = agreement([e.label for e in rows], probabilities)
+    best = caught_within([e.label for e in rows], probabilities, 0.05)
+    print(
+        f"unseen_caught={figures.caught:.3f} unseen_false_alarms={figures.false_alarms:.3f} "
+        f"unseen_best_caught_within_5pct_false_alarms={best:.3f}"
+    )
 
 
 def speed(examples: list[Example]) -> None:
@@ -167,7 +201,7 @@ def main() -> None:
     examples = all_examples()
     for name in wanted:
         checks = {"lomo": lomo, "prompts": prompts, "composed": composed, "caution": caution}
-        {**checks, "speed": speed}[name](examples)
+        {**checks, "unseen": unseen, "speed": speed}[name](examples)
 
 
 if __name__ == "__main__":

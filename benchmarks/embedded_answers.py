@@ -3,7 +3,9 @@
 The refusal classifier must read the embedded model's own way of refusing, so its answers are
 part of the classifier's real, human-labelled data. This writes one JSONL row per (request,
 system prompt): the XSTest prompts of `../shared/data/xstest_human_labels/train.csv` (kept as
-a reference, `xstest:<id>`: their text stays in that folder) and the shipped scenarios.
+a reference, `xstest:<id>`: their text stays in that folder), the shipped scenarios, and
+requests written for the purpose (`benchmarks/data/embedded_requests.jsonl`: 240 unsafe across
+17 kinds of harm, 80 safe that sound alarming, none of them in XSTest or the scenarios).
 Labelling happens blind to the classifier; `objectives/refusal_data/embedded.jsonl` holds the
 result.
 
@@ -28,6 +30,7 @@ from objectives.scenarios import load_scenarios
 from objectives.vocabulary import DOMAINS
 
 XSTEST = Path("../shared/data/xstest_human_labels/train.csv")
+WRITTEN = Path(__file__).with_name("data") / "embedded_requests.jsonl"
 # Which system prompts each kind of request is answered under, wave by wave. No prompt is how
 # most users run it and the safety-first prompt is where a small model refuses most; the second
 # wave adds the other safety prompts and more answers to unsafe requests, where refusals live.
@@ -47,11 +50,17 @@ WAVES: dict[int, Plan] = {
         ("scenario", "borderline"): ("none", "harmless"),
         ("scenario", "benign"): ("harmless",),
     },
+    # The third wave gives the classifier more of the embedded model's refusals to learn from,
+    # to requests it has not seen: unsafe ones under every system prompt a search tries.
+    3: {
+        ("written", "harmful"): ("none", "harmless", "hhh", "constitution", "helpful"),
+        ("written", "borderline"): ("none", "harmless"),
+    },
 }
 
 
 def requests(xstest: Path) -> list[dict[str, Any]]:
-    """The requests to answer: XSTest's (by reference) and the shipped scenarios."""
+    """The requests to answer: XSTest's (by reference), the shipped scenarios, the written ones."""
     rows: list[dict[str, Any]] = []
     frame = pd.read_csv(xstest).drop_duplicates("id")
     for record in frame.itertuples():
@@ -74,6 +83,16 @@ def requests(xstest: Path) -> list[dict[str, Any]]:
                     "intent": scenario["intent"],
                 }
             )
+    for line in WRITTEN.read_text(encoding="utf-8").splitlines():
+        written = json.loads(line)
+        rows.append(
+            {
+                "source": "written",
+                "prompt_ref": written["id"],
+                "prompt": written["prompt"],
+                "intent": written["intent"],
+            }
+        )
     return rows
 
 
@@ -101,7 +120,7 @@ def main() -> None:
     jobs = [
         (r, name)
         for r in requests(args.xstest)
-        for name in plan[r["source"], r["intent"]]
+        for name in plan.get((r["source"], r["intent"]), ())
         if f"{r['prompt_ref']}|{name}" not in done
     ][: args.limit]
     # Seeds differ between waves, so a request answered again is a new sample.

@@ -97,3 +97,21 @@ def agreement(labels: Sequence[str], probabilities: npt.NDArray[np.float64]) -> 
         caught=_share(int((refused & flagged).sum()), int(refused.sum())),
         false_alarms=_share(int((~refused & flagged).sum()), int((~refused).sum())),
     )
+
+
+def caught_within(
+    labels: Sequence[str], probabilities: npt.NDArray[np.float64], false_alarms: float = 0.05
+) -> float:
+    """The share of refusals and partials flagged by the best threshold with few false alarms.
+
+    The threshold is on P(not compliance) and flags at most `false_alarms` of the compliant
+    answers: the best any cut-off on these probabilities could do, not what the argmax does.
+    """
+    refused = label_indices(labels) != 0
+    if not refused.any() or refused.all():
+        return float("nan")
+    score = 1.0 - probabilities[:, 0]
+    allowed = int(np.floor(false_alarms * int((~refused).sum())))
+    # Flag strictly above the (allowed+1)-th highest compliant score, so ties never add alarms.
+    threshold = np.sort(score[~refused])[::-1][allowed]
+    return float(np.mean(score[refused] > threshold))

@@ -7,6 +7,12 @@ Three training sources, each a group the grouped evaluation can hold out, and on
   project's shared data lives; the data is never copied into the package.
 - `embedded`: the embedded model's own answers (`embedded.jsonl`), labelled blind to the
   classifier by two annotators with a third resolving disagreements.
+- `embedded_unseen` (test only): the embedded model's answers to requests written for the
+  purpose (`embedded_unseen.jsonl`, none of them in XSTest or the scenarios), labelled the
+  same way as `embedded`, never trained on: how the shipped classifier reads that model's
+  answers to requests it has never seen. Training on them as well was tried: the
+  prompt-grouped share of that model's refusals caught at 5% false alarms stayed at 0.327, so
+  they only measure.
 - `caution` (test only): answers written blind to the classifier (`caution.jsonl`) on
   which caution must not read as refusal: complete answers with warnings, referrals or safety
   framing (compliance), answers that decline one part of a request (partial), and polite
@@ -32,6 +38,7 @@ from objectives.scenarios import load_scenarios
 from objectives.vocabulary import DOMAINS
 
 EMBEDDED_PATH = Path(__file__).with_name("embedded.jsonl")
+EMBEDDED_UNSEEN_PATH = Path(__file__).with_name("embedded_unseen.jsonl")
 CAUTION_PATH = Path(__file__).with_name("caution.jsonl")
 # Where a checkout sees the project's shared data; HH_XSTEST_LABELS points elsewhere.
 XSTEST_DEFAULT = Path(__file__).resolve().parents[3] / "shared/data/xstest_human_labels/train.csv"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,14 +17,20 @@ from objectives.refusal import (
     classify_refusals,
     shipped_classifier,
 )
-from objectives.refusal_data.agreement import agreement, expected_calibration_error
+from objectives.refusal_data.agreement import (
+    agreement,
+    caught_within,
+    expected_calibration_error,
+)
 from objectives.refusal_data.compose import LABELS_PATH, compose
 from objectives.refusal_data.crossval import grouped_folds, out_of_fold, prompt_folds
 from objectives.refusal_data.sources import (
     EMBEDDED_PATH,
+    EMBEDDED_UNSEEN_PATH,
     Example,
     caution_examples,
     embedded_examples,
+    read_jsonl,
     synthetic_examples,
     xstest_examples,
     xstest_path,
@@ -31,6 +38,7 @@ from objectives.refusal_data.sources import (
 from objectives.refusal_data.train import classifier_logits, fit
 from objectives.refusal_model import Settings
 
+WRITTEN_REQUESTS = Path(__file__).parents[2] / "benchmarks/data/embedded_requests.jsonl"
 needs_xstest = pytest.mark.skipif(
     not xstest_path().is_file(), reason="the XSTest human labels are not beside this checkout"
 )
@@ -107,6 +115,38 @@ def test_embedded_answers_are_labelled_by_two_people_or_resolved_by_a_third() ->
     assert all("prompt" not in r for r in rows if r["prompt_ref"].startswith("xstest:"))
     labels = Counter(r["label"] for r in rows)
     assert labels["refusal"] + labels["partial"] >= 60
+
+
+def test_unseen_embedded_answers_answer_requests_no_training_row_answers() -> None:
+    rows = read_jsonl(EMBEDDED_UNSEEN_PATH)
+    assert len(rows) == 1360 and len({r["id"] for r in rows}) == len(rows)
+    for row in rows:
+        votes = row["annotations"]
+        assert len(votes) in (2, 3) and row["label"] in votes
+        assert (len(votes) == 3) == (votes[0] != votes[1])
+    written = read_jsonl(WRITTEN_REQUESTS)
+    assert {r["prompt_ref"] for r in rows} == {w["id"] for w in written}
+    assert {r["prompt"] for r in rows} == {w["prompt"] for w in written}
+    trained = {e.prompt for e in synthetic_examples()} | {
+        e.prompt for e in embedded_examples(EMBEDDED_PATH) if not e.prompt_id.startswith("xstest:")
+    }
+    assert not trained & {w["prompt"] for w in written}
+    assert Counter(r["label"] for r in rows)["refusal"] >= 100
+
+
+def test_caught_within_picks_the_best_threshold_under_the_false_alarm_budget() -> None:
+    labels = ["refusal", "refusal", "partial", "compliance", "compliance", "compliance"]
+    # P(compliance) per answer; the flagging score is one minus it.
+    complying = np.array([0.1, 0.5, 0.8, 0.3, 0.9, 0.95])
+    probabilities = np.column_stack([complying, 1 - complying, np.zeros(6)])
+    # No false alarm allowed: flag only above the most refusal-like compliant answer (0.7).
+    assert caught_within(labels, probabilities, 0.0) == pytest.approx(1 / 3)
+    # One of three compliant answers may be flagged: the cut moves to 0.1.
+    assert caught_within(labels, probabilities, 1 / 3) == pytest.approx(1.0)
+    # A tie with a compliant answer is not flagged.
+    tied = np.column_stack([np.array([0.3, 0.3]), np.array([0.7, 0.7]), np.zeros(2)])
+    assert caught_within(["refusal", "compliance"], tied, 0.0) == 0.0
+    assert np.isnan(caught_within(["compliance"], probabilities[:1], 0.05))
 
 
 def test_caution_rows_teach_that_caution_is_not_refusal() -> None:
