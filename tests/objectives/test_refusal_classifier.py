@@ -192,6 +192,18 @@ def test_shipped_classifier_on_the_composed_heldout_split() -> None:
     assert figures.binary >= 0.95 and figures.three_class >= 0.85, figures
 
 
+def test_shipped_classifier_on_the_embedded_models_answers_to_unseen_requests() -> None:
+    # The embedded model's deflections are the classifier's known weakness (about a third
+    # caught); this holds what it does now, and that it seldom flags an attempt as refusal.
+    rows = embedded_examples(EMBEDDED_UNSEEN_PATH)
+    probabilities, _ = shipped_classifier().probabilities(
+        [e.prompt for e in rows], [e.response for e in rows]
+    )
+    figures = agreement([e.label for e in rows], probabilities)
+    assert figures.binary >= 0.85 and figures.false_alarms <= 0.08, figures
+    assert caught_within([e.label for e in rows], probabilities, 0.05) >= 0.25, figures
+
+
 def test_card_records_the_training_and_the_version_is_its_hash() -> None:
     card = json.loads(CARD_PATH.read_text(encoding="utf-8"))
     assert card["classes"] == ["compliance", "refusal", "partial"]
