@@ -50,8 +50,8 @@ WAVES: dict[int, Plan] = {
         ("scenario", "borderline"): ("none", "harmless"),
         ("scenario", "benign"): ("harmless",),
     },
-    # The third wave gives the classifier more of the embedded model's refusals to learn from,
-    # to requests it has not seen: unsafe ones under every system prompt a search tries.
+    # The third wave answers requests no training row answers, unsafe ones under every system
+    # prompt a search tries: the classifier's test on the embedded model's unseen answers.
     3: {
         ("written", "harmful"): ("none", "harmless", "hhh", "constitution", "helpful"),
         ("written", "borderline"): ("none", "harmless"),

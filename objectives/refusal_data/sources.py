@@ -1,6 +1,6 @@
 """The refusal classifier's labelled examples, from every source, as one kind of row.
 
-Three training sources, each a group the grouped evaluation can hold out, and one test set:
+Three training sources, each a group the grouped evaluation can hold out, and two test sets:
 
 - `xstest`: real chat models' answers to XSTest prompts, labelled by two people (the
   XSTest authors' human labels, CC BY 4.0). Read from outside the repository, where the

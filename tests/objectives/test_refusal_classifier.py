@@ -6,6 +6,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -104,13 +105,18 @@ def test_composed_rows_and_file_are_what_the_composer_writes() -> None:
     assert sum(e.prompt_id.startswith("scenario:") for e in examples) > len(examples) / 2
 
 
-def test_embedded_answers_are_labelled_by_two_people_or_resolved_by_a_third() -> None:
-    rows = [json.loads(line) for line in EMBEDDED_PATH.read_text(encoding="utf-8").splitlines()]
-    assert len(rows) >= 700 and len({r["id"] for r in rows}) == len(rows)
+def _assert_two_votes_or_a_third(rows: list[dict[str, Any]]) -> None:
+    assert len({r["id"] for r in rows}) == len(rows)
     for row in rows:
         votes = row["annotations"]
         assert len(votes) in (2, 3) and row["label"] in votes
         assert (len(votes) == 3) == (votes[0] != votes[1])
+
+
+def test_embedded_answers_are_labelled_by_two_people_or_resolved_by_a_third() -> None:
+    rows = read_jsonl(EMBEDDED_PATH)
+    assert len(rows) >= 700
+    _assert_two_votes_or_a_third(rows)
     # XSTest prompts are referred to by id, never copied.
     assert all("prompt" not in r for r in rows if r["prompt_ref"].startswith("xstest:"))
     labels = Counter(r["label"] for r in rows)
@@ -119,11 +125,8 @@ def test_embedded_answers_are_labelled_by_two_people_or_resolved_by_a_third() ->
 
 def test_unseen_embedded_answers_answer_requests_no_training_row_answers() -> None:
     rows = read_jsonl(EMBEDDED_UNSEEN_PATH)
-    assert len(rows) == 1360 and len({r["id"] for r in rows}) == len(rows)
-    for row in rows:
-        votes = row["annotations"]
-        assert len(votes) in (2, 3) and row["label"] in votes
-        assert (len(votes) == 3) == (votes[0] != votes[1])
+    assert len(rows) == 1360
+    _assert_two_votes_or_a_third(rows)
     written = read_jsonl(WRITTEN_REQUESTS)
     assert {r["prompt_ref"] for r in rows} == {w["id"] for w in written}
     assert {r["prompt"] for r in rows} == {w["prompt"] for w in written}
