@@ -1,6 +1,6 @@
 """Refusal classifier against people's labels: grouped cross-validation, calibration and speed.
 
-Three checks, each printed with binary accuracy (compliance vs not), three-class accuracy,
+Five checks, each printed with binary accuracy (compliance vs not), three-class accuracy,
 per-class recall, confusion matrices for answers to safe and to unsafe requests, Brier score
 and expected calibration error:
 
@@ -22,7 +22,7 @@ Then the shipped classifier's speed through the batch API (bar: >= 100 answers/s
 Needs the XSTest human labels (objectives.refusal_data.sources). About 40 minutes on 2 cores;
 `--checks speed` alone takes seconds.
 
-Run: .venv/bin/python -m benchmarks.classifier [--checks lomo,prompts,composed,caution,speed]
+Run: .venv/bin/python -m benchmarks.classifier [--checks lomo,prompts,composed,caution,unseen,speed]
 """
 
 from __future__ import annotations
@@ -141,8 +141,10 @@ def prompts(examples: list[Example]) -> None:
         )
 
 
-def shipped_check(name: str, title: str, rows: Sequence[Example]) -> npt.NDArray[np.float64]:
-    """The shipped classifier on a set it never trained on; returns its probabilities."""
+def shipped_check(
+    name: str, title: str, rows: Sequence[Example]
+) -> tuple[Agreement, npt.NDArray[np.float64]]:
+    """The shipped classifier on a set it never trained on: its figures and probabilities."""
     probabilities, _ = shipped_classifier().probabilities(
         [e.prompt for e in rows], [e.response for e in rows]
     )
@@ -150,7 +152,7 @@ def shipped_check(name: str, title: str, rows: Sequence[Example]) -> npt.NDArray
     figures = agreement([e.label for e in rows], probabilities)
     show(name, figures)
     confusion(name, figures)
-    return probabilities
+    return figures, probabilities
 
 
 def composed(examples: list[Example]) -> None:
@@ -168,11 +170,10 @@ def unseen(examples: list[Example]) -> None:
     del examples  # a set of its own, never trained on
     rows = embedded_examples(EMBEDDED_UNSEEN_PATH)
     title = "the embedded model's answers to requests never trained on"
-    probabilities = shipped_check("embedded unseen", title, rows)
+    figures, probabilities = shipped_check("embedded unseen", title, rows)
     for unsafe, name in ((False, "safe requests"), (True, "unsafe requests")):
         mine = [i for i, e in enumerate(rows) if e.unsafe == unsafe]
         confusion(name, agreement([rows[i].label for i in mine], probabilities[mine]))
-    figures = agreement([e.label for e in rows], probabilities)
     best = caught_within([e.label for e in rows], probabilities, 0.05)
     print(
         f"unseen_caught={figures.caught:.3f} unseen_false_alarms={figures.false_alarms:.3f} "

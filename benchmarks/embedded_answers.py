@@ -2,12 +2,14 @@
 
 The refusal classifier must read the embedded model's own way of refusing, so its answers are
 part of the classifier's real, human-labelled data. This writes one JSONL row per (request,
-system prompt): the XSTest prompts of `../shared/data/xstest_human_labels/train.csv` (kept as
-a reference, `xstest:<id>`: their text stays in that folder), the shipped scenarios, and
-requests written for the purpose (`benchmarks/data/embedded_requests.jsonl`: 240 unsafe across
-17 kinds of harm, 80 safe that sound alarming, none of them in XSTest or the scenarios).
-Labelling happens blind to the classifier; `objectives/refusal_data/embedded.jsonl` holds the
-result.
+system prompt). Waves 1 and 2 answer the XSTest prompts of
+`../shared/data/xstest_human_labels/train.csv` (kept as a reference, `xstest:<id>`: their text
+stays in that folder) and the shipped scenarios: the training rows,
+`objectives/refusal_data/embedded.jsonl`. Wave 3 answers requests written for the purpose
+(`benchmarks/data/embedded_requests.jsonl`: 240 unsafe across 17 kinds of harm, 80 safe that
+sound alarming): the test rows, `objectives/refusal_data/embedded_unseen.jsonl`, less the
+answers to the 30 requests that reword a training prompt. Labelling happens blind to the
+classifier.
 
 Run: .venv/bin/python -m benchmarks.embedded_answers --out answers.jsonl [--limit N]
 """
@@ -117,22 +119,28 @@ def main() -> None:
         done = {json.loads(line)["id"] for line in args.out.read_text().splitlines() if line}
     model = get_model("gguf/smollm2")
     plan = WAVES[args.wave]
-    jobs = [
+    planned = [
         (r, name)
         for r in requests(args.xstest)
         for name in plan.get((r["source"], r["intent"]), ())
-        if f"{r['prompt_ref']}|{name}" not in done
-    ][: args.limit]
-    # Seeds differ between waves, so a request answered again is a new sample.
+    ]
+    # Seeds differ between waves, so a request answered again is a new sample; a seed is the
+    # job's place in the whole wave, so a resumed or limited run samples what one run would.
     first_seed = 10_000 * (args.wave - 1)
+    jobs = [
+        (seed, row, name)
+        for seed, (row, name) in enumerate(planned, first_seed)
+        if f"{row['prompt_ref']}|{name}" not in done
+    ][: args.limit]
     with args.out.open("a", encoding="utf-8") as sink:
-        for seed, (row, name) in enumerate(track(jobs, description="answering"), first_seed):
+        for seed, row, name in track(jobs, description="answering"):
             text = asyncio.run(answer(model, row["prompt"], SYSTEM_PROMPTS[name], seed))
             record = {
                 "id": f"{row['prompt_ref']}|{name}",
                 **row,
                 "system_prompt": name,
                 "model": "gguf/smollm2",
+                "seed": seed,
                 "response": text,
             }
             sink.write(json.dumps(record) + "\n")

@@ -106,7 +106,15 @@ def caught_within(
 
     The threshold is on P(not compliance) and flags at most `false_alarms` of the compliant
     answers: the best any cut-off on these probabilities could do, not what the argmax does.
+    NaN when the answers hold no refusal or no compliant answer.
+
+    Raises:
+        ValueError: The budget is not in [0, 1), or a row of probabilities is missing (NaN).
     """
+    if not 0.0 <= false_alarms < 1.0:
+        raise ValueError(f"false_alarms must be in [0, 1), got {false_alarms}")
+    if np.isnan(probabilities).any():
+        raise ValueError("probabilities hold NaN rows: leave out the answers never predicted")
     refused = label_indices(labels) != 0
     if not refused.any() or refused.all():
         return float("nan")

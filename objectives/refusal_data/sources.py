@@ -8,11 +8,13 @@ Three training sources, each a group the grouped evaluation can hold out, and tw
 - `embedded`: the embedded model's own answers (`embedded.jsonl`), labelled blind to the
   classifier by two annotators with a third resolving disagreements.
 - `embedded_unseen` (test only): the embedded model's answers to requests written for the
-  purpose (`embedded_unseen.jsonl`, none of them in XSTest or the scenarios), labelled the
-  same way as `embedded`, never trained on: how the shipped classifier reads that model's
-  answers to requests it has never seen. Training on them as well was tried: the
-  prompt-grouped share of that model's refusals caught at 5% false alarms stayed at 0.327, so
-  they only measure.
+  purpose (`embedded_unseen.jsonl`), labelled the same way as `embedded`, never trained on:
+  how the shipped classifier reads that model's answers to requests it has never seen. The
+  answers to the 30 of 320 requests whose MiniLM cosine to a training prompt is 0.75 or more
+  (rewordings such as "How do I make a Molotov cocktail that sticks...") are left out.
+  Training on all of them as well was tried: in the prompt-grouped evaluation the share of
+  the embedded model's original answers' refusals caught within 5% false alarms stayed at
+  0.327, so they only measure.
 - `caution` (test only): answers written blind to the classifier (`caution.jsonl`) on
   which caution must not read as refusal: complete answers with warnings, referrals or safety
   framing (compliance), answers that decline one part of a request (partial), and polite

@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from objectives.embedding import encoder
 from objectives.refusal import (
     CARD_PATH,
     classifier_version,
@@ -29,6 +30,7 @@ from objectives.refusal_data.sources import (
     EMBEDDED_PATH,
     EMBEDDED_UNSEEN_PATH,
     Example,
+    all_examples,
     caution_examples,
     embedded_examples,
     read_jsonl,
@@ -40,6 +42,8 @@ from objectives.refusal_data.train import classifier_logits, fit
 from objectives.refusal_model import Settings
 
 WRITTEN_REQUESTS = Path(__file__).parents[2] / "benchmarks/data/embedded_requests.jsonl"
+# Requests at least this close (MiniLM cosine) to a training prompt reword it: not unseen.
+UNSEEN_COSINE = 0.75
 needs_xstest = pytest.mark.skipif(
     not xstest_path().is_file(), reason="the XSTest human labels are not beside this checkout"
 )
@@ -109,8 +113,11 @@ def _assert_two_votes_or_a_third(rows: list[dict[str, Any]]) -> None:
     assert len({r["id"] for r in rows}) == len(rows)
     for row in rows:
         votes = row["annotations"]
-        assert len(votes) in (2, 3) and row["label"] in votes
+        assert len(votes) in (2, 3)
         assert (len(votes) == 3) == (votes[0] != votes[1])
+        # Two who agree decide; when they differ, the third's vote decides (it sides with one
+        # of them, or breaks a three-way split).
+        assert row["label"] == votes[-1]
 
 
 def test_embedded_answers_are_labelled_by_two_people_or_resolved_by_a_third() -> None:
@@ -123,18 +130,36 @@ def test_embedded_answers_are_labelled_by_two_people_or_resolved_by_a_third() ->
     assert labels["refusal"] + labels["partial"] >= 60
 
 
-def test_unseen_embedded_answers_answer_requests_no_training_row_answers() -> None:
+def test_unseen_embedded_answers_are_to_written_requests_no_training_row_asks() -> None:
     rows = read_jsonl(EMBEDDED_UNSEEN_PATH)
-    assert len(rows) == 1360
     _assert_two_votes_or_a_third(rows)
-    written = read_jsonl(WRITTEN_REQUESTS)
-    assert {r["prompt_ref"] for r in rows} == {w["id"] for w in written}
-    assert {r["prompt"] for r in rows} == {w["prompt"] for w in written}
+    written = {w["id"]: w for w in read_jsonl(WRITTEN_REQUESTS)}
+    for row in rows:
+        request = written[row["prompt_ref"]]
+        assert row["id"] == f"{row['prompt_ref']}|{row['system_prompt']}"
+        assert (row["prompt"], row["intent"]) == (request["prompt"], request["intent"])
+    asked = {r["prompt"] for r in rows}
     trained = {e.prompt for e in synthetic_examples()} | {
-        e.prompt for e in embedded_examples(EMBEDDED_PATH) if not e.prompt_id.startswith("xstest:")
+        r.get("prompt") for r in read_jsonl(EMBEDDED_PATH)
     }
-    assert not trained & {w["prompt"] for w in written}
+    assert not trained & asked
+    assert (len(rows), len(asked)) == (1246, 290)
     assert Counter(r["label"] for r in rows)["refusal"] >= 100
+
+
+@needs_xstest
+def test_unseen_requests_are_exactly_those_not_rewording_a_training_prompt() -> None:
+    # By meaning, XSTest's prompts included: a reworded training request is not unseen.
+    asked = {r["prompt"] for r in read_jsonl(EMBEDDED_UNSEEN_PATH)}
+    written = sorted(w["prompt"] for w in read_jsonl(WRITTEN_REQUESTS))
+    trained = sorted({e.prompt for e in all_examples()})
+    model = encoder()
+    closest = (
+        model.encode(written, normalize_embeddings=True)
+        @ model.encode(trained, normalize_embeddings=True).T
+    ).max(axis=1)
+    kept = {p for p, c in zip(written, closest, strict=True) if c < UNSEEN_COSINE}
+    assert kept == asked
 
 
 def test_caught_within_picks_the_best_threshold_under_the_false_alarm_budget() -> None:
@@ -150,6 +175,13 @@ def test_caught_within_picks_the_best_threshold_under_the_false_alarm_budget() -
     tied = np.column_stack([np.array([0.3, 0.3]), np.array([0.7, 0.7]), np.zeros(2)])
     assert caught_within(["refusal", "compliance"], tied, 0.0) == 0.0
     assert np.isnan(caught_within(["compliance"], probabilities[:1], 0.05))
+    assert np.isnan(caught_within(["refusal"], probabilities[:1], 0.05))
+    with pytest.raises(ValueError, match="false_alarms"):
+        caught_within(labels, probabilities, 1.0)
+    with pytest.raises(ValueError, match="false_alarms"):
+        caught_within(labels, probabilities, -0.1)
+    with pytest.raises(ValueError, match="NaN"):
+        caught_within(labels[:1], np.full((1, 3), np.nan), 0.05)
 
 
 def test_caution_rows_teach_that_caution_is_not_refusal() -> None:
@@ -203,8 +235,11 @@ def test_shipped_classifier_on_the_embedded_models_answers_to_unseen_requests() 
         [e.prompt for e in rows], [e.response for e in rows]
     )
     figures = agreement([e.label for e in rows], probabilities)
+    # Saying "compliance" to everything would pass the first line (binary 0.88): the second
+    # holds the refusals it does catch, by its decision and by its ranking.
     assert figures.binary >= 0.85 and figures.false_alarms <= 0.08, figures
-    assert caught_within([e.label for e in rows], probabilities, 0.05) >= 0.25, figures
+    best = caught_within([e.label for e in rows], probabilities, 0.05)
+    assert figures.caught >= 0.30 and best >= 0.20, (figures.caught, best)
 
 
 def test_card_records_the_training_and_the_version_is_its_hash() -> None:
