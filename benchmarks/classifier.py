@@ -141,18 +141,20 @@ def prompts(examples: list[Example]) -> None:
         )
 
 
-def shipped_check(
-    name: str, title: str, rows: Sequence[Example]
-) -> tuple[Agreement, npt.NDArray[np.float64]]:
-    """The shipped classifier on a set it never trained on: its figures and probabilities."""
+def shipped_probabilities(rows: Sequence[Example]) -> npt.NDArray[np.float64]:
+    """The shipped classifier's class probabilities for rows."""
     probabilities, _ = shipped_classifier().probabilities(
         [e.prompt for e in rows], [e.response for e in rows]
     )
+    return probabilities
+
+
+def shipped_check(name: str, title: str, rows: Sequence[Example]) -> None:
+    """The shipped classifier on a set it never trained on."""
     print(f"\n== {title}, shipped classifier ==")
-    figures = agreement([e.label for e in rows], probabilities)
+    figures = agreement([e.label for e in rows], shipped_probabilities(rows))
     show(name, figures)
     confusion(name, figures)
-    return figures, probabilities
 
 
 def composed(examples: list[Example]) -> None:
@@ -169,11 +171,9 @@ def caution(examples: list[Example]) -> None:
 def unseen(examples: list[Example]) -> None:
     del examples  # a set of its own, never trained on
     rows = embedded_examples(EMBEDDED_UNSEEN_PATH)
-    title = "the embedded model's answers to requests never trained on"
-    figures, probabilities = shipped_check("embedded unseen", title, rows)
-    for unsafe, name in ((False, "safe requests"), (True, "unsafe requests")):
-        mine = [i for i, e in enumerate(rows) if e.unsafe == unsafe]
-        confusion(name, agreement([rows[i].label for i in mine], probabilities[mine]))
+    probabilities = shipped_probabilities(rows)
+    title = "the embedded model's answers to requests never trained on, shipped classifier"
+    [figures] = report(rows, probabilities, title).values()
     best = caught_within([e.label for e in rows], probabilities, 0.05)
     print(
         f"unseen_caught={figures.caught:.3f} unseen_false_alarms={figures.false_alarms:.3f} "
